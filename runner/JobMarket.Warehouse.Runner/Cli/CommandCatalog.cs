@@ -1,0 +1,14 @@
+using JobMarket.Warehouse.Runner.Cli.Commands;
+
+namespace JobMarket.Warehouse.Runner.Cli;
+
+/// <summary>Every top-level command, in the order <c>--help</c> lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IReadOnlyList<ICliCommand> All { get; } =
+    [
+        new DemoCommand(),
+        new DbCommand(),
+        new MigrateCommand(),
+    ];
+}

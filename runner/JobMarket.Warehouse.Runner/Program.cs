@@ -1,0 +1,3 @@
+using JobMarket.Warehouse.Runner.Cli;
+
+return await CliApplication.RunAsync(args);
