@@ -1,5 +1,7 @@
+using JobMarket.Warehouse.Extract.Sources;
 using JobMarket.Warehouse.Runner.Configuration;
 using JobMarket.Warehouse.Runner.Database;
+using JobMarket.Warehouse.Runner.Extraction;
 using JobMarket.Warehouse.Runner.Migrations;
 using JobMarket.Warehouse.Runner.Runs;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +48,8 @@ internal sealed class WarehouseServices : IAsyncDisposable
         services.AddSingleton(sp => WarehouseDatabase.CreateDataSource(connectionString, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new Migrator(sp.GetRequiredService<NpgsqlDataSource>(), paths.Migrations, sp.GetRequiredService<ILogger<Migrator>>()));
         services.AddSingleton<RunRecorder>();
+        services.AddSingleton(sp => new ExtractRunner(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<RunRecorder>(),
+            configuration.GetSection(ExtractOptions.Section).Get<ExtractOptions>() ?? new ExtractOptions(), paths.Samples, sp.GetRequiredService<ILoggerFactory>()));
         return services;
     }
 

@@ -28,7 +28,7 @@ public sealed class SamplesTransport : HttpMessageHandler
         _files = Directory.Exists(folder)
             ? Directory.GetFiles(folder, "page-*.json").Order(StringComparer.Ordinal).ToArray()
             : [];
-        _counts = new Lazy<int[]>(() => _files.Select(CountResults).ToArray());
+        _counts = new Lazy<int[]>(() => _files.Select(f => JsonPage.Postings(source, File.ReadAllBytes(f))).ToArray());
     }
 
     public int PageCount => _files.Length;
@@ -108,11 +108,4 @@ public sealed class SamplesTransport : HttpMessageHandler
 
     private static HttpResponseMessage Json(HttpStatusCode status, string body) =>
         new(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-
-    /// <summary>Postings in a France Travail sample page (<c>resultats[]</c>); 0 when the file is not readable JSON.</summary>
-    private static int CountResults(string path)
-    {
-        using var document = JsonPage.TryParse(File.ReadAllBytes(path));
-        return document is null ? 0 : JsonPage.ArrayLength(document.RootElement, "resultats");
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JobMarket.Warehouse.Extract.Landing;
 
 namespace JobMarket.Warehouse.Extract.Sources;
 
@@ -32,6 +33,24 @@ internal static class JsonPage
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
             ? array.GetArrayLength()
             : 0;
+
+    /// <summary>Postings in a search page: <c>results[]</c> (Adzuna, The Muse), <c>resultats[]</c> (France Travail), <c>data[]</c> or <c>data.jobs[]</c> (JSearch).</summary>
+    public static int Postings(JobSource source, JsonElement root) => source switch
+    {
+        JobSource.Adzuna or JobSource.TheMuse => ArrayLength(root, "results"),
+        JobSource.FranceTravail => ArrayLength(root, "resultats"),
+        JobSource.JSearch => root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+            ? ArrayLength(data, "jobs")
+            : ArrayLength(root, "data"),
+        _ => 0,
+    };
+
+    /// <summary>Postings in a page body; 0 when it is not a JSON object.</summary>
+    public static int Postings(JobSource source, byte[] body)
+    {
+        using var document = TryParse(body);
+        return document is null ? 0 : Postings(source, document.RootElement);
+    }
 
     public static long? Number(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;

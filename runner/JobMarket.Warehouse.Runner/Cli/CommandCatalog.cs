@@ -10,5 +10,7 @@ internal static class CommandCatalog
         new DemoCommand(),
         new DbCommand(),
         new MigrateCommand(),
+        new ExtractCommand(),
+        new LandCommand(),
     ];
 }

@@ -22,7 +22,7 @@ internal sealed class AdzunaClient(AdzunaOptions options, string appId, string a
         var maxDaysOld = plan.Window.From is { } from
             ? Math.Max(1, (int)Math.Ceiling((plan.Window.To - from).TotalDays))
             : options.InitialMaxDaysOld;
-        foreach (var country in options.Countries)
+        foreach (var country in options.EffectiveCountries)
         foreach (var category in SourceOptions.OrAny(options.Categories))
         foreach (var location in SourceOptions.OrAny(options.Locations))
         foreach (var keyword in SourceOptions.OrAny(options.Keywords))
@@ -54,7 +54,7 @@ internal sealed class AdzunaClient(AdzunaOptions options, string appId, string a
         {
             return new PageResult(page, 0, last ? null : pageNumber + 1, Readable: false);
         }
-        var results = JsonPage.ArrayLength(document.RootElement, "results");
+        var results = JsonPage.Postings(Source, document.RootElement);
         var count = JsonPage.Number(document.RootElement, "count") ?? 0;
         Log.PageFetched(logger, "adzuna", endpoint, key, fetch.Status, results);
         var done = last || results == 0 || pageNumber * options.ResultsPerPage >= count;

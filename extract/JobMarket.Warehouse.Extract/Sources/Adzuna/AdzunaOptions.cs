@@ -16,7 +16,8 @@ public sealed class AdzunaOptions : SourceOptions
         Http.RatePeriodSeconds = 60;
     }
 
-    public List<string> Countries { get; set; } = ["fr"];
+    /// <summary>Country path segments; empty means <c>fr</c>. (Lists start empty: the configuration binder appends to them.)</summary>
+    public List<string> Countries { get; set; } = [];
     public List<string> Categories { get; set; } = [];
     public List<string> Locations { get; set; } = [];
     public List<string> Keywords { get; set; } = [];
@@ -30,10 +31,12 @@ public sealed class AdzunaOptions : SourceOptions
     /// <summary><c>max_days_old</c> of a first run (0 = no limit).</summary>
     public int InitialMaxDaysOld { get; set; } = 30;
 
+    internal IReadOnlyList<string> EffectiveCountries => Countries.Count == 0 ? ["fr"] : Countries;
+
     public override void Validate(string section)
     {
         base.Validate(section);
-        Require(Countries.Count > 0 && Countries.All(c => KnownCountries.Contains(c)), section, nameof(Countries), $"one or more of {string.Join(' ', KnownCountries)}", string.Join(',', Countries));
+        Require(Countries.All(c => KnownCountries.Contains(c)), section, nameof(Countries), $"one or more of {string.Join(' ', KnownCountries)}", string.Join(',', Countries));
         Require(ResultsPerPage is >= 1 and <= 50, section, nameof(ResultsPerPage), "between 1 and 50", ResultsPerPage);
         Require(MaxPagesPerPartition >= 1, section, nameof(MaxPagesPerPartition), ">= 1", MaxPagesPerPartition);
         Require(InitialMaxDaysOld >= 0, section, nameof(InitialMaxDaysOld), ">= 0", InitialMaxDaysOld);

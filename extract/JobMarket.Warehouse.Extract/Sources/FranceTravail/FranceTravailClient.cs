@@ -111,7 +111,7 @@ internal sealed class FranceTravailClient(FranceTravailOptions options, FranceTr
         }
         var page = new RawPage(Source, Endpoint, key, query.ToJson(), fetch.Status, fetch.FetchedAt, fetch.Body);
         using var document = JsonPage.TryParse(fetch.Body);
-        var count = document is null ? 0 : JsonPage.ArrayLength(document.RootElement, "resultats");
+        var count = document is null ? 0 : JsonPage.Postings(Source, document.RootElement);
         Log.PageFetched(logger, "france_travail", Endpoint, key, fetch.Status, count);
         var reachable = Math.Min(total ?? int.MaxValue, options.DepthCap);
         var next = offset + options.PageSize;

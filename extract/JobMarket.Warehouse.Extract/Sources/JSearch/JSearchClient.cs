@@ -77,11 +77,7 @@ internal sealed class JSearchClient(JSearchOptions options, string apiKey, Resil
         {
             return new PageResult(page, 0, last ? null : pageNumber + 1, Readable: false);
         }
-        // /search puts jobs in data[]; /search-v2 in data.jobs[].
-        var root = document.RootElement;
-        var jobs = root.TryGetProperty("data", out var data) && data.ValueKind == System.Text.Json.JsonValueKind.Object
-            ? JsonPage.ArrayLength(data, "jobs")
-            : JsonPage.ArrayLength(root, "data");
+        var jobs = JsonPage.Postings(Source, document.RootElement);
         Log.PageFetched(logger, "jsearch", Endpoint, key, fetch.Status, jobs);
         return new PageResult(page, jobs, last || jobs < JobsPerPage ? null : pageNumber + 1);
     }

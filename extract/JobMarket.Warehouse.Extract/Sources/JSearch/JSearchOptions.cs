@@ -18,7 +18,8 @@ public sealed class JSearchOptions : SourceOptions
     /// <summary>The <c>X-RapidAPI-Host</c> header; empty when calling OpenWeb Ninja directly (<c>x-api-key</c>).</summary>
     public string RapidApiHost { get; set; } = "jsearch.p.rapidapi.com";
 
-    public List<string> Queries { get; set; } = ["data engineer in france"];
+    /// <summary>Queries, "role in place" (starts empty: the configuration binder appends to lists).</summary>
+    public List<string> Queries { get; set; } = [];
     public string Country { get; set; } = "fr";
     public string Language { get; set; } = "fr";
 

@@ -55,7 +55,7 @@ internal sealed class TheMuseClient(TheMuseOptions options, string? apiKey, Resi
             return new PageResult(page, 0, last ? null : pageNumber + 1, Readable: false);
         }
         var root = document.RootElement;
-        var results = JsonPage.ArrayLength(root, "results");
+        var results = JsonPage.Postings(Source, root);
         var pageCount = JsonPage.Number(root, "page_count");
         Log.PageFetched(logger, "themuse", Endpoint, key, fetch.Status, results);
         var done = last || results == 0 || (pageCount is { } count && pageNumber + 1 >= count) || OlderThan(root, since);
