@@ -90,7 +90,8 @@ public sealed class SamplesTransport : HttpMessageHandler
         {
             return new HttpResponseMessage(HttpStatusCode.NoContent);
         }
-        var total = _counts.Value.Sum();
+        // File i holds offsets i*150 onwards, so the total is positional: full pages, then the last one.
+        var total = (_files.Length - 1) * FranceTravailPageSize + _counts.Value[^1];
         var status = _files.Length == 1 ? HttpStatusCode.OK : HttpStatusCode.PartialContent;
         var response = new HttpResponseMessage(status) { Content = FileContent(_files[index]) };
         var last = start + Math.Max(_counts.Value[index], 1) - 1;
