@@ -10,5 +10,8 @@ internal static class CommandCatalog
         new DemoCommand(),
         new DbCommand(),
         new MigrateCommand(),
+        new RefreshCommand(),
+        new ScheduleCommand(),
+        new RunsCommand(),
     ];
 }
