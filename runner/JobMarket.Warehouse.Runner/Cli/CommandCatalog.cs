@@ -12,5 +12,8 @@ internal static class CommandCatalog
         new MigrateCommand(),
         new ExtractCommand(),
         new LandCommand(),
+        new RefreshCommand(),
+        new ScheduleCommand(),
+        new RunsCommand(),
     ];
 }
