@@ -1,5 +1,6 @@
 using JobMarket.Warehouse.Runner.Configuration;
 using JobMarket.Warehouse.Runner.Database;
+using JobMarket.Warehouse.Runner.Exports;
 using JobMarket.Warehouse.Runner.Migrations;
 using JobMarket.Warehouse.Runner.Runs;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +47,8 @@ internal sealed class WarehouseServices : IAsyncDisposable
         services.AddSingleton(sp => WarehouseDatabase.CreateDataSource(connectionString, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new Migrator(sp.GetRequiredService<NpgsqlDataSource>(), paths.Migrations, sp.GetRequiredService<ILogger<Migrator>>()));
         services.AddSingleton<RunRecorder>();
+        services.AddSingleton(ExportOptions.From(configuration, paths));
+        services.AddSingleton<ExportRunner>();
         return services;
     }
 
