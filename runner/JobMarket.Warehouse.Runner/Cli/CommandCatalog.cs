@@ -15,5 +15,6 @@ internal static class CommandCatalog
         new RefreshCommand(),
         new ScheduleCommand(),
         new RunsCommand(),
+        new ExportCommand(),
     ];
 }
