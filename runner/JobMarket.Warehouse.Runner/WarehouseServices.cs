@@ -46,6 +46,7 @@ internal sealed class WarehouseServices : IAsyncDisposable
         services.AddSingleton(sp => WarehouseDatabase.CreateDataSource(connectionString, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new Migrator(sp.GetRequiredService<NpgsqlDataSource>(), paths.Migrations, sp.GetRequiredService<ILogger<Migrator>>()));
         services.AddSingleton<RunRecorder>();
+        services.AddSingleton<Metabase.ReaderPassword>();
         return services;
     }
 
