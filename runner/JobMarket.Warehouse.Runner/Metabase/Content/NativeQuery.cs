@@ -62,7 +62,7 @@ internal static partial class NativeQuery
 
     private static object Convert(TemplateTag tag, JsonNode value) => tag.Type switch
     {
-        "number" => value.GetValue<decimal>(),
+        "number" => decimal.Parse(value.ToString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture),
         "date" => DateOnly.Parse(value.ToString(), System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

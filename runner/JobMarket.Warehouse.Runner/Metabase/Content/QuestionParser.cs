@@ -95,7 +95,7 @@ internal static partial class QuestionParser
 
     private static bool DefaultFits(string type, JsonNode value) => type switch
     {
-        "number" => value is JsonValue v && v.TryGetValue<decimal>(out _),
+        "number" => value is JsonValue && decimal.TryParse(value.ToString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _),
         "date" => DateOnly.TryParse(value.ToString(), System.Globalization.CultureInfo.InvariantCulture, out _),
         _ => value is JsonValue,
     };
