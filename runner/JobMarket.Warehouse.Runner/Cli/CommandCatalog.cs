@@ -10,6 +10,7 @@ internal static class CommandCatalog
         new DemoCommand(),
         new DbCommand(),
         new MigrateCommand(),
+        new MetabaseCommand(),
         new ExtractCommand(),
         new LandCommand(),
         new RefreshCommand(),
