@@ -1,6 +1,7 @@
 using JobMarket.Warehouse.Runner.Configuration;
 using JobMarket.Warehouse.Runner.Database;
 using JobMarket.Warehouse.Runner.Migrations;
+using JobMarket.Warehouse.Runner.Models.Execution;
 using JobMarket.Warehouse.Runner.Runs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,7 @@ internal sealed class WarehouseServices : IAsyncDisposable
         services.AddSingleton(sp => WarehouseDatabase.CreateDataSource(connectionString, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new Migrator(sp.GetRequiredService<NpgsqlDataSource>(), paths.Migrations, sp.GetRequiredService<ILogger<Migrator>>()));
         services.AddSingleton<RunRecorder>();
+        services.AddSingleton(sp => new ModelEngine(sp.GetRequiredService<NpgsqlDataSource>(), new ModelEngineOptions { ProjectHome = paths.Home, TargetPath = paths.Target }, sp.GetRequiredService<RunRecorder>(), sp.GetRequiredService<ILogger<ModelEngine>>()));
         return services;
     }
 

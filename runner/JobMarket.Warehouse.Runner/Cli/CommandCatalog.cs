@@ -10,5 +10,11 @@ internal static class CommandCatalog
         new DemoCommand(),
         new DbCommand(),
         new MigrateCommand(),
+        new SeedCommand(),
+        new BuildCommand(),
+        new RunCommand(),
+        new TestCommand(),
+        new CompileCommand(),
+        new LsCommand(),
     ];
 }
