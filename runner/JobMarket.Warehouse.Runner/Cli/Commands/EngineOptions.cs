@@ -45,7 +45,7 @@ internal sealed class EngineOptions
 
     public BuildRequest Request(ParseResult parse, EngineCommand command)
     {
-        var threads = parse.GetValue(Threads);
+        var threads = parse.CommandResult.Command.Options.Contains(Threads) ? parse.GetValue(Threads) : 4;
         if (threads is < 1 or > 64)
         {
             throw new UsageException($"--threads must be between 1 and 64, not {threads}");
