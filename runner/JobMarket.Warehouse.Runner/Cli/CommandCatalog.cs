@@ -10,5 +10,6 @@ internal static class CommandCatalog
         new DemoCommand(),
         new DbCommand(),
         new MigrateCommand(),
+        new SynthCommand(),
     ];
 }
