@@ -23,5 +23,6 @@ internal static class CommandCatalog
         new TestCommand(),
         new CompileCommand(),
         new LsCommand(),
+        new SynthCommand(),
     ];
 }
