@@ -12,5 +12,9 @@ internal static class CommandCatalog
         new MigrateCommand(),
         new ExtractCommand(),
         new LandCommand(),
+        new RefreshCommand(),
+        new ScheduleCommand(),
+        new RunsCommand(),
+        new ExportCommand(),
     ];
 }
