@@ -44,6 +44,13 @@ public sealed class ExtractHarness : IAsyncDisposable
     /// <summary>Starts the fake with the fixture pages and 320 France Travail offers in three départements.</summary>
     public static async Task<ExtractHarness> StartAsync(NpgsqlDataSource dataSource)
     {
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            // V0002 guards the cluster-wide role with "if not exists", which races when test classes
+            // migrate their databases in parallel; creating it here first, tolerantly, avoids that.
+            await connection.ExecuteAsync(
+                "do $$ begin create role jobmarket_reader login; exception when duplicate_object or unique_violation then null; end $$");
+        }
         var migration = await new Migrator(dataSource, RepositoryPaths.Project.Migrations, NullLogger<Migrator>.Instance).MigrateAsync();
         Assert.True(migration.Successful, migration.Error?.ToString());
         await ResetAsync(dataSource);
