@@ -58,6 +58,7 @@ internal sealed class WarehouseServices : IAsyncDisposable
         services.AddSingleton<RunHistory>();
         services.AddSingleton(ExportOptions.From(configuration, paths));
         services.AddSingleton<ExportRunner>();
+        services.AddSingleton<Metabase.ReaderPassword>();
         return services;
     }
 
