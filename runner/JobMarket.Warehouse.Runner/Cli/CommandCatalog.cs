@@ -10,5 +10,15 @@ internal static class CommandCatalog
         new DemoCommand(),
         new DbCommand(),
         new MigrateCommand(),
+        new MetabaseCommand(),
+        new ExtractCommand(),
+        new LandCommand(),
+        new RefreshCommand(),
+        new ScheduleCommand(),
+        new RunsCommand(),
+<<<<<<< HEAD
+        new ExportCommand(),
+=======
+>>>>>>> metabase
     ];
 }
