@@ -16,9 +16,6 @@ internal static class CommandCatalog
         new RefreshCommand(),
         new ScheduleCommand(),
         new RunsCommand(),
-<<<<<<< HEAD
         new ExportCommand(),
-=======
->>>>>>> metabase
     ];
 }
