@@ -50,6 +50,7 @@ internal sealed class WarehouseServices : IAsyncDisposable
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection("Pipeline")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PipelineRunner>();
         services.AddSingleton<PipelineStepCatalog>();
+        services.AddSingleton<IPipelineStepSource>(sp => sp.GetRequiredService<PipelineStepCatalog>());
         services.AddSingleton<RunHistory>();
         return services;
     }
