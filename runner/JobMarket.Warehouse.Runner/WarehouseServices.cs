@@ -56,6 +56,7 @@ internal sealed class WarehouseServices : IAsyncDisposable
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection("Pipeline")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PipelineRunner>();
         services.AddSingleton<PipelineStepCatalog>();
+        services.AddSingleton<IPipelineStepSource>(sp => sp.GetRequiredService<PipelineStepCatalog>());
         services.AddSingleton<RunHistory>();
         services.AddSingleton(ExportOptions.From(configuration, paths));
         services.AddSingleton<ExportRunner>();
