@@ -10,14 +10,11 @@ internal static class CommandCatalog
         new DemoCommand(),
         new DbCommand(),
         new MigrateCommand(),
-<<<<<<< HEAD
-        new MetabaseCommand(),
-=======
         new ExtractCommand(),
         new LandCommand(),
         new RefreshCommand(),
         new ScheduleCommand(),
         new RunsCommand(),
->>>>>>> main
+        new MetabaseCommand(),
     ];
 }
