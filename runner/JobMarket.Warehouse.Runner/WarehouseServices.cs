@@ -2,6 +2,7 @@ using JobMarket.Warehouse.Extract.Sources;
 using JobMarket.Warehouse.Runner.Configuration;
 using JobMarket.Warehouse.Runner.Database;
 using JobMarket.Warehouse.Runner.Extraction;
+using JobMarket.Warehouse.Runner.Exports;
 using JobMarket.Warehouse.Runner.Migrations;
 using JobMarket.Warehouse.Runner.Pipeline;
 using JobMarket.Warehouse.Runner.Runs;
@@ -55,6 +56,8 @@ internal sealed class WarehouseServices : IAsyncDisposable
         services.AddSingleton<PipelineRunner>();
         services.AddSingleton<PipelineStepCatalog>();
         services.AddSingleton<RunHistory>();
+        services.AddSingleton(ExportOptions.From(configuration, paths));
+        services.AddSingleton<ExportRunner>();
         services.AddSingleton<Metabase.ReaderPassword>();
         return services;
     }

@@ -15,6 +15,7 @@ internal static class CommandCatalog
         new RefreshCommand(),
         new ScheduleCommand(),
         new RunsCommand(),
+        new ExportCommand(),
         new MetabaseCommand(),
     ];
 }
