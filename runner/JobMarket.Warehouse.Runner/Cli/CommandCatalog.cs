@@ -10,7 +10,6 @@ internal static class CommandCatalog
         new DemoCommand(),
         new DbCommand(),
         new MigrateCommand(),
-        new MetabaseCommand(),
         new ExtractCommand(),
         new LandCommand(),
         new RefreshCommand(),
@@ -24,5 +23,6 @@ internal static class CommandCatalog
         new CompileCommand(),
         new LsCommand(),
         new SynthCommand(),
+        new MetabaseCommand(),
     ];
 }
