@@ -1,6 +1,7 @@
-using System.Text.RegularExpressions;
 using Dapper;
 using JobMarket.Warehouse.Runner.Migrations;
+using JobMarket.Warehouse.Runner.Models.Execution;
+using JobMarket.Warehouse.Runner.Runs;
 using JobMarket.Warehouse.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -9,10 +10,10 @@ namespace JobMarket.Warehouse.Tests.Reco;
 
 /// <summary>
 /// A migrated test database with core tables of the shape the reco models rely on (posting,
-/// posting_skill, skill, location), and the reco materialized views created from
-/// <c>models/reco/*.sql</c> with <c>ref()</c> resolved, in dependency order.
+/// posting_skill, skill, location) standing in for the core models, and the reco models built on
+/// them by the model engine.
 /// </summary>
-internal sealed partial class RecoWarehouse
+internal sealed class RecoWarehouse
 {
     private const string CoreTables = """
         create table core.location (location_id bigint primary key, departement_code text);
@@ -24,15 +25,8 @@ internal sealed partial class RecoWarehouse
         """;
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly Dictionary<string, string> _models;
 
-    private RecoWarehouse(NpgsqlDataSource dataSource)
-    {
-        _dataSource = dataSource;
-        var folder = Path.Combine(RepositoryPaths.Project.Models, "reco");
-        _models = Directory.GetFiles(folder, "reco_*.sql")
-            .ToDictionary(path => Path.GetFileNameWithoutExtension(path), File.ReadAllText);
-    }
+    private RecoWarehouse(NpgsqlDataSource dataSource) => _dataSource = dataSource;
 
     public static async Task<RecoWarehouse> CreateAsync(NpgsqlDataSource dataSource)
     {
@@ -59,69 +53,23 @@ internal sealed partial class RecoWarehouse
             new { postingId, title, description, language, isActive, departement, contract, remote, skills });
     }
 
-    /// <summary>Creates every reco view (dropping older ones), or refreshes them concurrently.</summary>
-    public async Task BuildAsync(bool refresh = false)
+    /// <summary>
+    /// Builds <c>models/reco</c> through the model engine (the repository's own project, reco
+    /// models only, reading the core tables above): the first build creates the materialized
+    /// views, later ones refresh them concurrently. Fails the test on any model or data-test error.
+    /// </summary>
+    public async Task<BuildResult> BuildAsync()
     {
-        await using var connection = await _dataSource.OpenConnectionAsync();
-        foreach (var name in DependencyOrder())
-        {
-            if (refresh)
-            {
-                await connection.ExecuteAsync($"refresh materialized view concurrently reco.{name}");
-                continue;
-            }
-            var (body, indexes) = Render(_models[name]);
-            await connection.ExecuteAsync($"drop materialized view if exists reco.{name} cascade; create materialized view reco.{name} as\n{body}");
-            var i = 0;
-            foreach (var (columns, unique) in indexes)
-            {
-                await connection.ExecuteAsync($"create {(unique ? "unique " : "")}index {name}_{i++} on reco.{name} ({columns})");
-            }
-        }
+        using var target = new TempFolder();
+        var engine = new ModelEngine(
+            _dataSource,
+            new ModelEngineOptions { ProjectHome = RepositoryPaths.Home, TargetPath = target.Path },
+            new RunRecorder(_dataSource, NullLogger<RunRecorder>.Instance),
+            NullLogger<ModelEngine>.Instance);
+        var result = await engine.BuildAsync(new BuildRequest { Select = ["path:models/reco"], Threads = 2 });
+        Assert.True(result.Succeeded, string.Join("\n", result.Nodes
+            .Where(n => n.Status is not (NodeStatus.Success or NodeStatus.Warn))
+            .Select(n => $"{n.Name}: {n.Status} {n.Message}")));
+        return result;
     }
-
-    private List<string> DependencyOrder()
-    {
-        var ordered = new List<string>();
-        void Visit(string name)
-        {
-            if (ordered.Contains(name) || !_models.ContainsKey(name))
-            {
-                return;
-            }
-            foreach (Match reference in RefPattern().Matches(_models[name]))
-            {
-                Visit(reference.Groups[1].Value);
-            }
-            ordered.Add(name);
-        }
-        foreach (var name in _models.Keys.Order())
-        {
-            Visit(name);
-        }
-        return ordered;
-    }
-
-    private (string Body, List<(string Columns, bool Unique)> Indexes) Render(string sql)
-    {
-        var config = ConfigPattern().Match(sql);
-        var indexes = IndexPattern().Matches(config.Value)
-            .Select(m => (m.Groups[1].Value.Replace("'", ""), m.Groups[2].Value == "true"))
-            .ToList();
-        var body = CommentPattern().Replace(ConfigPattern().Replace(sql, ""), "");
-        body = RefPattern().Replace(body, m => (_models.ContainsKey(m.Groups[1].Value) ? "reco." : "core.") + m.Groups[1].Value);
-        return (body, indexes);
-    }
-
-    [GeneratedRegex(@"\{\{\s*config\(.*?\)\s*\}\}", RegexOptions.Singleline)]
-    private static partial Regex ConfigPattern();
-
-    [GeneratedRegex(@"\{#.*?#\}", RegexOptions.Singleline)]
-    private static partial Regex CommentPattern();
-
-    [GeneratedRegex(@"\{\{\s*ref\('([a-z0-9_]+)'\)\s*\}\}")]
-    private static partial Regex RefPattern();
-
-    [GeneratedRegex(@"\{'columns':\s*\[([^\]]*)\](?:,\s*'unique':\s*(true|false))?\}")]
-    private static partial Regex IndexPattern();
 }

@@ -113,7 +113,7 @@ public sealed class SimilarPostingTests
         await warehouse.AddPostingAsync(1, "Développeur Python", "API REST en Python.", skills: ["Python", "Django"]);
 
         await warehouse.BuildAsync();
-        await warehouse.BuildAsync(refresh: true);
+        await warehouse.BuildAsync();
 
         await using var connection = await dataSource.OpenConnectionAsync();
         Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("select count(*) from reco.reco_similar_posting"));
@@ -175,7 +175,7 @@ public sealed class SimilarPostingTests
             }
         });
 
-        await warehouse.BuildAsync(refresh: true);
+        await warehouse.BuildAsync();
         stop.Cancel();
         await readers;
 
