@@ -44,7 +44,9 @@ public static class PostgresCluster
         var external = Environment.GetEnvironmentVariable("JOBMARKET_TEST_DATABASE_URL");
         if (!string.IsNullOrWhiteSpace(external))
         {
-            return DatabaseUrl.ToConnectionString(external);
+            var externalAdmin = DatabaseUrl.ToConnectionString(external);
+            await CreateClusterRolesAsync(externalAdmin);
+            return externalAdmin;
         }
         s_root = Path.Combine(Path.GetTempPath(), $"jobmarket-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         var cluster = new EmbeddedPostgres(s_root);
