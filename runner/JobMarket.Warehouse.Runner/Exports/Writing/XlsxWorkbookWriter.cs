@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Packaging;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using JobMarket.Warehouse.Runner.Exports.Definitions;
 
@@ -9,8 +8,8 @@ namespace JobMarket.Warehouse.Runner.Exports.Writing;
 
 /// <summary>
 /// Streams an xlsx workbook with the Open XML SDK's <see cref="OpenXmlWriter"/>: one worksheet
-/// part at a time, rows written as they arrive. The package is opened write-only so
-/// System.IO.Packaging zips each part as it is written instead of buffering it in memory.
+/// part at a time, rows written as they arrive, into a write-only System.IO.Packaging package
+/// that zips each part as it is written instead of buffering it in memory.
 /// A sheet past the row limit continues on a new sheet named "Name (2)".
 /// </summary>
 internal sealed class XlsxWorkbookWriter : IWorkbookWriter
@@ -21,15 +20,19 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
     private const string CoverName = "About";
     private static readonly OpenXmlAttribute[] s_noAttributes = [];
 
+    private const string MainContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+    private const string WorksheetContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+    private const string StylesContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+    private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
     private readonly StagedFile _file;
     private readonly long _dataRowsPerSheet;
     private readonly FileStream _stream;
     private readonly Package _package;
-    private readonly SpreadsheetDocument _document;
-    private readonly WorkbookPart _workbookPart;
     private readonly SheetNamer _names = new();
     private readonly List<WrittenSheet> _sheets = [];
 
+    private Stream? _partStream;
     private OpenXmlWriter? _writer;
     private IReadOnlyList<SheetColumn> _columns = [];
     private string[] _letters = [];
@@ -46,10 +49,9 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         _dataRowsPerSheet = maxRowsPerSheet - 1;
         _file = new StagedFile(path);
         _stream = new FileStream(_file.TemporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        // Write-only: the zip is written forward, part after part. (SpreadsheetDocument needs a
+        // readable package, which on .NET buffers every part in memory: Open-XML-SDK issue #807.)
         _package = Package.Open(_stream, FileMode.Create, FileAccess.Write);
-        _document = SpreadsheetDocument.Create(_package, SpreadsheetDocumentType.Workbook);
-        _document.CompressionOption = CompressionOption.Fast;
-        _workbookPart = _document.AddWorkbookPart();
         // The cover sheet is written last (it lists row counts) but shown first.
         _names.Unique(CoverName);
     }
@@ -91,15 +93,28 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
     public IReadOnlyList<string> Complete(CoverPage cover)
     {
         EndPart();
-        var coverPart = _workbookPart.AddNewPart<WorksheetPart>();
-        WriteCover(coverPart, cover);
+        var coverUri = new Uri("/xl/worksheets/about.xml", UriKind.Relative);
+        using (var stream = CreatePart(coverUri, WorksheetContentType))
+        {
+            WriteCover(stream, cover);
+        }
+        using (var stream = CreatePart(new Uri("/xl/styles.xml", UriKind.Relative), StylesContentType))
+        {
+            WriteRoot(stream, XlsxStyles.Build());
+        }
 
-        var sheets = new Sheets(new Sheet { Name = CoverName, SheetId = 1, Id = _workbookPart.GetIdOfPart(coverPart) });
+        var workbookUri = new Uri("/xl/workbook.xml", UriKind.Relative);
+        var workbookPart = _package.CreatePart(workbookUri, MainContentType, CompressionOption.Fast);
+        var sheets = new Sheets(new Sheet { Name = CoverName, SheetId = 1, Id = "rIdAbout" });
+        workbookPart.CreateRelationship(Relative(coverUri), TargetMode.Internal, RelationshipsNamespace + "/worksheet", "rIdAbout");
+        workbookPart.CreateRelationship(new Uri("styles.xml", UriKind.Relative), TargetMode.Internal, RelationshipsNamespace + "/styles", "rIdStyles");
         var definedNames = new DefinedNames();
         for (var i = 0; i < _sheets.Count; i++)
         {
             var sheet = _sheets[i];
-            sheets.Append(new Sheet { Name = sheet.Name, SheetId = (uint)i + 2, Id = sheet.RelationshipId });
+            var id = $"rId{i + 1}";
+            workbookPart.CreateRelationship(Relative(sheet.Uri), TargetMode.Internal, RelationshipsNamespace + "/worksheet", id);
+            sheets.Append(new Sheet { Name = sheet.Name, SheetId = (uint)i + 2, Id = id });
             // Excel keeps an autofilter's range in this hidden name; without it some readers drop the filter.
             definedNames.Append(new DefinedName($"'{sheet.Name.Replace("'", "''", StringComparison.Ordinal)}'!{sheet.FilterRange}")
             {
@@ -113,9 +128,11 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         {
             workbook.Append(definedNames);
         }
-        _workbookPart.Workbook = workbook;
-        _workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Build();
-        _document.Dispose();
+        using (var stream = workbookPart.GetStream(FileMode.Create, FileAccess.Write))
+        {
+            WriteRoot(stream, workbook);
+        }
+        _package.CreateRelationship(workbookUri, TargetMode.Internal, RelationshipsNamespace + "/officeDocument", "rId1");
         _package.Close();
         _stream.Dispose();
         _completed = true;
@@ -134,7 +151,7 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
             try
             {
                 _writer?.Close();
-                _document.Dispose();
+                _partStream?.Dispose();
                 _package.Close();
             }
             catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
@@ -148,11 +165,13 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
     private void StartPart()
     {
         var name = _names.Unique(_continuation == 1 ? _baseName : $"{_baseName} ({_continuation})");
-        var part = _workbookPart.AddNewPart<WorksheetPart>();
-        _sheets.Add(new WrittenSheet(name, _workbookPart.GetIdOfPart(part)));
+        var uri = new Uri($"/xl/worksheets/sheet{_sheets.Count + 1}.xml", UriKind.Relative);
+        _sheets.Add(new WrittenSheet(name, uri));
         _rowNumber = 0;
         _rowsInPart = 0;
-        var writer = _writer = OpenXmlWriter.Create(part);
+        _partStream = CreatePart(uri, WorksheetContentType);
+        var writer = _writer = OpenXmlWriter.Create(_partStream);
+        writer.WriteStartDocument();
         writer.WriteStartElement(new Worksheet());
         writer.WriteElement(new SheetViews(new SheetView(
             new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
@@ -193,13 +212,16 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         }
         writer.WriteEndElement(); // worksheet
         writer.Close();
+        _partStream!.Dispose();
         _writer = null;
+        _partStream = null;
         _sheets[^1] = _sheets[^1] with { Rows = _rowsInPart, FilterRange = range };
     }
 
-    private void WriteCover(WorksheetPart part, CoverPage cover)
+    private void WriteCover(Stream stream, CoverPage cover)
     {
-        using var writer = OpenXmlWriter.Create(part);
+        using var writer = OpenXmlWriter.Create(stream);
+        writer.WriteStartDocument();
         writer.WriteStartElement(new Worksheet());
         writer.WriteElement(new Columns(
             new Column { Min = 1, Max = 1, Width = 28, CustomWidth = true },
@@ -249,6 +271,19 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         }
         writer.WriteEndElement();
         writer.WriteEndElement();
+    }
+
+    // Parts are created just before they are written: a write-only zip takes each entry once, in order.
+    private Stream CreatePart(Uri uri, string contentType) =>
+        _package.CreatePart(uri, contentType, CompressionOption.Fast).GetStream(FileMode.Create, FileAccess.Write);
+
+    private static Uri Relative(Uri partUri) => new(partUri.OriginalString["/xl/".Length..], UriKind.Relative);
+
+    private static void WriteRoot(Stream stream, OpenXmlElement root)
+    {
+        using var writer = OpenXmlWriter.Create(stream);
+        writer.WriteStartDocument();
+        writer.WriteElement(root);
     }
 
     private static void WriteCell(OpenXmlWriter writer, string reference, object value, SheetColumn column)
@@ -312,5 +347,5 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         return letters;
     }
 
-    private sealed record WrittenSheet(string Name, string RelationshipId, long Rows = 0, string FilterRange = "$A$1:$A$1");
+    private sealed record WrittenSheet(string Name, Uri Uri, long Rows = 0, string FilterRange = "$A$1:$A$1");
 }
