@@ -10,6 +10,12 @@ internal static class CommandCatalog
         new DemoCommand(),
         new DbCommand(),
         new MigrateCommand(),
+        new MetabaseCommand(),
+        new ExtractCommand(),
+        new LandCommand(),
+        new RefreshCommand(),
+        new ScheduleCommand(),
+        new RunsCommand(),
         new ExportCommand(),
     ];
 }
