@@ -4,6 +4,8 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using JobMarket.Warehouse.Runner.Exports;
 using JobMarket.Warehouse.Runner.Exports.Definitions;
 using JobMarket.Warehouse.Runner.Exports.Writing;
+using JobMarket.Warehouse.Runner.Pipeline;
+using JobMarket.Warehouse.Runner.Pipeline.Steps;
 using JobMarket.Warehouse.Runner.Runs;
 using JobMarket.Warehouse.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -389,5 +391,29 @@ public sealed class ExportRunnerTests(ExportDatabaseFixture database) : IClassFi
         Assert.Equal([["Posting id", "Salary eur"], ["5", "61000.00"], ["2", "48000.50"], ["1", "52000.00"]],
             sheet.Rows.Select(r => r.Select(c => c.Text).ToArray()));
         Assert.Equal(XlsxStyles.EurCentsFormat, sheet.Cell("B3").NumberFormat);
+    }
+
+    [Fact]
+    public async Task ExportStep_WritesTheNamedExportsWithParameters_WithoutARunOfItsOwn()
+    {
+        Define("postings", PostingsDefinition);
+        Define("empty", "title: Empty\nsheets:\n  - name: Nothing\n    sql: select 1 as x where false\n");
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var runsBefore = await connection.ExecuteScalarAsync<long>("select count(*) from audit.run");
+
+        var result = await new ExportStep(Runner()).RunAsync(new PipelineContext(42, new PipelineRequest("export", Arguments: ["postings", "region=Occitanie"])));
+
+        Assert.Equal(1, result.Rows);
+        Assert.Equal(["postings.xlsx"], Directory.EnumerateFiles(Output).Select(Path.GetFileName));
+        Assert.Equal(runsBefore, await connection.ExecuteScalarAsync<long>("select count(*) from audit.run"));
+    }
+
+    [Fact]
+    public void ListScheduled_ReturnsOnlyExportsWithASchedule()
+    {
+        Define("postings", PostingsDefinition);
+        Define("weekly", "title: Weekly\nschedule:\n  cron: 30 6 * * 1\n  time_zone: Europe/Paris\nsheets:\n  - name: One\n    sql: select 1 as x\n");
+
+        Assert.Equal([new ScheduledExport("weekly", "Weekly", "30 6 * * 1", "Europe/Paris")], Runner().ListScheduled());
     }
 }
