@@ -133,15 +133,15 @@ internal sealed class ExportRunner(NpgsqlDataSource dataSource, ExportOptions op
     private async Task<ExportOutcome> RunOneAsync(long? runId, ExportDefinition definition, IReadOnlyList<(ExportParameter Parameter, object? Value)> values,
         ExportFormat format, string outputFolder, CancellationToken ct)
     {
-        var step = runId is { } id ? await recorder.StartStepAsync(id, $"{AuditCommand} {definition.Name}", ct) : 0;
+        var step = runId.HasValue ? await recorder.StartStepAsync(runId.Value, $"{AuditCommand} {definition.Name}", ct) : 0;
         var stopwatch = Stopwatch.StartNew();
         Log.ExportStarted(logger, definition.Name, format.ToString().ToLowerInvariant());
         try
         {
             var (files, rows, sheets) = await WriteAsync(definition, values, format, outputFolder, ct);
-            if (runId is { } id)
+            if (runId.HasValue)
             {
-                await recorder.FinishStepAsync(id, step, RunStatus.Success, rows,
+                await recorder.FinishStepAsync(runId.Value, step, RunStatus.Success, rows,
                     new { files = files.Select(Path.GetFileName), sheets, format = format.ToString().ToLowerInvariant() }, ct: ct);
             }
             Log.ExportWritten(logger, definition.Name, rows, sheets, stopwatch.ElapsedMilliseconds);
@@ -151,15 +151,15 @@ internal sealed class ExportRunner(NpgsqlDataSource dataSource, ExportOptions op
         {
             Log.ExportFailed(logger, definition.Name, ex);
             var error = ex is PostgresException pg ? $"{pg.MessageText} (SQLSTATE {pg.SqlState}) in {definition.File}" : ex.Message;
-            if (runId is { } id)
+            if (runId.HasValue)
             {
-                await recorder.FinishStepAsync(id, step, RunStatus.Failed, error: error, ct: CancellationToken.None);
+                await recorder.FinishStepAsync(runId.Value, step, RunStatus.Failed, error: error, ct: CancellationToken.None);
             }
             return new ExportOutcome(definition.Name, [], 0, error);
         }
-        catch (OperationCanceledException) when (runId is { } id)
+        catch (OperationCanceledException) when (runId.HasValue)
         {
-            await recorder.FinishStepAsync(id, step, RunStatus.Cancelled, error: "cancelled", ct: CancellationToken.None);
+            await recorder.FinishStepAsync(runId.Value, step, RunStatus.Cancelled, error: "cancelled", ct: CancellationToken.None);
             throw;
         }
     }

@@ -19,6 +19,15 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
 
     private const string CoverName = "About";
     private static readonly OpenXmlAttribute[] s_noAttributes = [];
+    private static readonly OpenXmlAttribute[] s_preserveSpace = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
+    private static readonly OpenXmlAttribute s_booleanType = new("t", "", "b");
+    private static readonly OpenXmlAttribute s_inlineStringType = new("t", "", "inlineStr");
+    private static readonly OpenXmlAttribute[] s_styles = [.. Enumerable.Range(0, 16).Select(i => new OpenXmlAttribute("s", "", i.ToString(CultureInfo.InvariantCulture)))];
+    private static readonly Row s_row = new();
+    private static readonly Cell s_cell = new();
+    private static readonly CellValue s_value = new();
+    private static readonly InlineString s_inlineString = new();
+    private static readonly Text s_text = new();
 
     private const string MainContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
     private const string WorksheetContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -79,7 +88,7 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         _rowNumber++;
         _rowsInPart++;
         var row = _rowNumber.ToString(CultureInfo.InvariantCulture);
-        writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", row)]);
+        writer.WriteStartElement(s_row, [new OpenXmlAttribute("r", "", row)]);
         for (var i = 0; i < _columns.Count; i++)
         {
             if (values[i] is { } value)
@@ -189,7 +198,7 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         }
         writer.WriteStartElement(new SheetData());
         _rowNumber = 1;
-        writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", "1")]);
+        writer.WriteStartElement(s_row, [new OpenXmlAttribute("r", "", "1")]);
         for (var i = 0; i < _columns.Count; i++)
         {
             WriteInlineString(writer, _letters[i] + "1", CellText.ForXlsx(_columns[i].Title), XlsxStyles.Header);
@@ -232,7 +241,7 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         {
             row++;
             var r = row.ToString(CultureInfo.InvariantCulture);
-            writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", r)]);
+            writer.WriteStartElement(s_row, [new OpenXmlAttribute("r", "", r)]);
             if (label is not null)
             {
                 WriteInlineString(writer, "A" + r, CellText.ForXlsx(label), labelStyle);
@@ -290,15 +299,15 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
     {
         if (value is bool b)
         {
-            writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("t", "", "b")]);
-            writer.WriteElement(new CellValue(b ? "1" : "0"));
+            writer.WriteStartElement(s_cell, [new OpenXmlAttribute("r", "", reference), s_booleanType]);
+            WriteValue(writer, b ? "1" : "0");
             writer.WriteEndElement();
         }
-        else if (ExportValue.NumberText(value) is { } number && column.Format is not ColumnFormat.Text)
+        else if (column.Format is not ColumnFormat.Text && ExportValue.NumberText(value) is { } number)
         {
             WriteNumber(writer, reference, number, XlsxStyles.ForValue(column.Format, column.Kind));
         }
-        else if (value is DateTime or DateOnly or DateTimeOffset && ExportValue.TryDate(value, out var date) && column.Format is not ColumnFormat.Text)
+        else if (column.Format is not ColumnFormat.Text && value is DateTime or DateOnly or DateTimeOffset && ExportValue.TryDate(value, out var date))
         {
             var style = column.Format is ColumnFormat.Date or ColumnFormat.DateTime
                 ? XlsxStyles.ForValue(column.Format, column.Kind)
@@ -312,10 +321,19 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         }
     }
 
+    // Hot path (once per cell): element instances are only templates for the writer, so one of
+    // each serves every cell; values are written as strings, not as new element objects.
     private static void WriteNumber(OpenXmlWriter writer, string reference, string number, uint style)
     {
-        writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", reference), StyleAttribute(style)]);
-        writer.WriteElement(new CellValue(number));
+        writer.WriteStartElement(s_cell, [new OpenXmlAttribute("r", "", reference), s_styles[style]]);
+        WriteValue(writer, number);
+        writer.WriteEndElement();
+    }
+
+    private static void WriteValue(OpenXmlWriter writer, string text)
+    {
+        writer.WriteStartElement(s_value, s_noAttributes);
+        writer.WriteString(text);
         writer.WriteEndElement();
     }
 
@@ -324,17 +342,18 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
     private static void WriteInlineString(OpenXmlWriter writer, string reference, string text, uint style)
     {
         OpenXmlAttribute[] attributes = style == XlsxStyles.Default
-            ? [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("t", "", "inlineStr")]
-            : [new OpenXmlAttribute("r", "", reference), StyleAttribute(style), new OpenXmlAttribute("t", "", "inlineStr")];
-        writer.WriteStartElement(new Cell(), attributes);
-        writer.WriteStartElement(new InlineString(), s_noAttributes);
-        writer.WriteElement(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+            ? [new OpenXmlAttribute("r", "", reference), s_inlineStringType]
+            : [new OpenXmlAttribute("r", "", reference), s_styles[style], s_inlineStringType];
+        writer.WriteStartElement(s_cell, attributes);
+        writer.WriteStartElement(s_inlineString, s_noAttributes);
+        // xml:space="preserve" only where XML would otherwise fold the whitespace.
+        writer.WriteStartElement(s_text, text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Contains('\n', StringComparison.Ordinal))
+            ? s_preserveSpace : s_noAttributes);
+        writer.WriteString(text);
+        writer.WriteEndElement();
         writer.WriteEndElement();
         writer.WriteEndElement();
     }
-
-    private static OpenXmlAttribute StyleAttribute(uint style) =>
-        new("s", "", style.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>0 → A, 25 → Z, 26 → AA.</summary>
     public static string ColumnLetters(int index)

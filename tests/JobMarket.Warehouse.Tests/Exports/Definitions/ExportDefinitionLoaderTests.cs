@@ -56,7 +56,7 @@ public sealed class ExportDefinitionLoaderTests : IDisposable
         Assert.Equal([("region", ExportParameterType.Text, false, null), ("since", ExportParameterType.Date, true, "today-4w")],
             definition.Parameters.Select(p => (p.Name, p.Type, p.Required, p.Default)));
         Assert.Equal(["Overview", "Model"], definition.Sheets.Select(s => s.Name));
-        Assert.Equal(new ExportColumn("salary", "Salary", ColumnFormat.Eur, 14, 21), definition.Sheets[0].Columns[0]);
+        Assert.Equal(new ExportColumn("salary", "Salary", ColumnFormat.Eur, 14, 19), definition.Sheets[0].Columns[0]);
         Assert.Equal(
             "select \"region_name\", \"median_eur\" from \"marts\".\"mart_salary_benchmark\"\nwhere region_name = coalesce(@region, region_name) and note <> '@literal'\norder by region_name",
             definition.Sheets[1].Sql);
@@ -71,7 +71,7 @@ public sealed class ExportDefinitionLoaderTests : IDisposable
     [InlineData("title: T\nschedule:\n  cron: 0 7 * * 1\n  time_zone: Mars/Olympus\nsheets:\n  - name: A\n    sql: select 1\n", 4, "schedule.time_zone", "'Mars/Olympus' is not a known time zone")]
     [InlineData("title: T\nsheets:\n  - name: A\n    sql: select @regoin\n", 4, "sheets[A].sql", "references @regoin, which is not declared under 'parameters'")]
     [InlineData("title: T\nsheets:\n  - name: A\n    sql: select 1\n    model: mart_x\n", 3, "sheets[A]", "needs exactly one of 'sql' or 'model'")]
-    [InlineData("title: T\nsheets:\n  - name: A\n    model: \"mart_x; drop table y\"\n", 4, "sheets[A].model", "is not a model name")]
+    [InlineData("title: T\nsheets:\n  - name: A\n    model: \"mart_x; drop table y\"\n", 4, "sheets[A].model", "'mart_x; drop table y' is not a model name")]
     [InlineData("title: T\nsheets:\n  - name: A\n    sql: select 1\n  - name: a\n    sql: select 2\n", 5, "sheets[a].name", "is used by another sheet")]
     [InlineData("title: T\nparameters:\n  since:\n    type: date\n    default: yesterday\nsheets:\n  - name: A\n    sql: select @since\n", 5, "parameters.since.default", "parameter 'since' expects a date")]
     [InlineData("title: T\nparameters:\n  n:\n    type: float\nsheets:\n  - name: A\n    sql: select @n\n", 4, "parameters.n.type", "'float' is not one of text, integer, decimal, date, boolean")]
