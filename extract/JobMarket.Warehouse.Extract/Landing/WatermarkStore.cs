@@ -74,11 +74,11 @@ public sealed class WatermarkStore(NpgsqlDataSource dataSource)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
-        if (!root.TryGetProperty("to", out var to) || !to.TryGetDateTimeOffset(out var toValue))
+        if (!root.TryGetProperty("to", out var to) || to.ValueKind != JsonValueKind.String || !to.TryGetDateTimeOffset(out var toValue))
         {
             return null;
         }
-        DateTimeOffset? from = root.TryGetProperty("from", out var f) && f.TryGetDateTimeOffset(out var fromValue) ? fromValue : null;
+        DateTimeOffset? from = root.TryGetProperty("from", out var f) && f.ValueKind == JsonValueKind.String && f.TryGetDateTimeOffset(out var fromValue) ? fromValue : null;
         var done = root.TryGetProperty("done", out var d) && d.ValueKind == JsonValueKind.True;
         return new StoredWindow(new ExtractWindow(from, toValue), done);
     }

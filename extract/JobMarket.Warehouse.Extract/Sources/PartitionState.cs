@@ -20,8 +20,8 @@ public sealed record PartitionState(DateTimeOffset To, long Next, bool Done)
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("to", out var to) || !to.TryGetDateTimeOffset(out var toValue)
-            || !root.TryGetProperty("next", out var next) || !next.TryGetInt64(out var nextValue)
+            || !root.TryGetProperty("to", out var to) || to.ValueKind != JsonValueKind.String || !to.TryGetDateTimeOffset(out var toValue)
+            || !root.TryGetProperty("next", out var next) || next.ValueKind != JsonValueKind.Number || !next.TryGetInt64(out var nextValue)
             || !root.TryGetProperty("done", out var done) || done.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
             return null;

@@ -27,7 +27,7 @@ internal static partial class QuestionParser
         }
         var header = string.Join('\n', lines.Take(headerLength).Select(StripComment));
         var yaml = new YamlFields(file);
-        var root = YamlFields.LoadMapping(file, header);
+        var root = YamlFields.LoadMapping(file, header, lastLine: headerLength);
         yaml.OnlyKeys(root, "", s_fields);
 
         var slug = Path.GetFileNameWithoutExtension(file);

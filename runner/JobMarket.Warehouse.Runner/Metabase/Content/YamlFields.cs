@@ -14,7 +14,8 @@ internal sealed class YamlFields(string file, int lineOffset = 0)
     public string File { get; } = file;
     public int LineOffset { get; } = lineOffset;
 
-    public static YamlMappingNode LoadMapping(string file, string text, int lineOffset = 0)
+    /// <summary>Loads one YAML mapping; a syntax error found past <paramref name="lastLine"/> is reported on it.</summary>
+    public static YamlMappingNode LoadMapping(string file, string text, int lineOffset = 0, int lastLine = int.MaxValue)
     {
         var stream = new YamlStream();
         try
@@ -23,7 +24,7 @@ internal sealed class YamlFields(string file, int lineOffset = 0)
         }
         catch (YamlException ex)
         {
-            throw new ContentException(file, (int)ex.Start.Line + lineOffset, "yaml", ex.InnerException?.Message ?? ex.Message);
+            throw new ContentException(file, Math.Min((int)ex.Start.Line + lineOffset, lastLine), "yaml", ex.InnerException?.Message ?? ex.Message);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
