@@ -28,6 +28,13 @@ internal sealed class ExportRunner(NpgsqlDataSource dataSource, ExportOptions op
             .Where(d => d.Schedule is not null)
             .Select(d => new ScheduledExport(d.Name, d.Title, d.Schedule!.Cron, d.Schedule.TimeZone))];
 
+    /// <summary>Whether any mart table exists: before the first build there is nothing to export.</summary>
+    public async Task<bool> MartsExistAsync(CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand("select exists (select from pg_catalog.pg_tables where schemaname = 'marts')");
+        return await command.ExecuteScalarAsync(ct) is true;
+    }
+
     /// <summary>Runs the request as its own recorded run: <c>audit.run</c> "export", one step per export.</summary>
     /// <exception cref="ExportRequestException">An unknown export or parameter, or a bad value (nothing is written).</exception>
     /// <exception cref="ExportDefinitionException">A definition file is invalid.</exception>

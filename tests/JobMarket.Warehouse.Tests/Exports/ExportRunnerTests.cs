@@ -399,6 +399,8 @@ public sealed class ExportRunnerTests(ExportDatabaseFixture database) : IClassFi
         Define("postings", PostingsDefinition);
         Define("empty", "title: Empty\nsheets:\n  - name: Nothing\n    sql: select 1 as x where false\n");
         await using var connection = await database.DataSource.OpenConnectionAsync();
+        // The step skips a warehouse that has no marts yet.
+        await connection.ExecuteAsync("create table if not exists marts.fixture_mart as select * from fixture.posting");
         var runsBefore = await connection.ExecuteScalarAsync<long>("select count(*) from audit.run");
 
         var result = await new ExportStep(Runner()).RunAsync(new PipelineContext(42, new PipelineRequest("export", Arguments: ["postings", "region=Occitanie"])));

@@ -5,6 +5,7 @@ namespace JobMarket.Warehouse.Runner.Pipeline.Steps;
 /// <summary>
 /// Writes the export workbooks (all, or the names given as arguments; <c>k=v</c> arguments are
 /// parameters); rows = data rows written. Any failed export fails the step, after the others ran.
+/// Before the first build (no marts) the step is skipped with that reason.
 /// </summary>
 internal sealed class ExportStep(ExportRunner exports) : IPipelineStep
 {
@@ -12,6 +13,11 @@ internal sealed class ExportStep(ExportRunner exports) : IPipelineStep
 
     public async Task<StepResult> RunAsync(PipelineContext context, CancellationToken ct = default)
     {
+        if (!await exports.MartsExistAsync(ct))
+        {
+            const string reason = "nothing to export: the marts are not built yet";
+            return new StepResult(null, new { reason }, reason);
+        }
         var arguments = context.Request.Arguments ?? [];
         var parameters = arguments.Where(a => a.Contains('=', StringComparison.Ordinal))
             .Select(a => a.Split('=', 2))
