@@ -1,3 +1,4 @@
+using JobMarket.Warehouse.Runner.Exports;
 using JobMarket.Warehouse.Runner.Migrations;
 using JobMarket.Warehouse.Runner.Pipeline.Steps;
 
@@ -9,7 +10,7 @@ namespace JobMarket.Warehouse.Runner.Pipeline;
 /// scheduled <c>refresh</c> runs exactly what a manual one runs. A step whose service has not
 /// landed yet is an <see cref="UnavailableStep"/>: add the real one here when it does.
 /// </summary>
-internal sealed class PipelineStepCatalog(Migrator migrator) : IPipelineStepSource
+internal sealed class PipelineStepCatalog(Migrator migrator, ExportRunner exports) : IPipelineStepSource
 {
     /// <summary>The commands a scheduled job may run.</summary>
     public static IReadOnlyList<string> Commands { get; } = ["refresh", "migrate", "extract", "build", "export"];
@@ -36,7 +37,7 @@ internal sealed class PipelineStepCatalog(Migrator migrator) : IPipelineStepSour
 
     private static UnavailableStep Build() => new("build", "not available yet: the model engine (seeds, models, tests, reco) has not landed on this build");
 
-    private static UnavailableStep Export() => new("export", "not available yet: the Excel exports have not landed on this build");
+    private ExportStep Export() => new(exports);
 
     private static UnavailableStep Docs() => new("docs", "not available yet: docs generation has not landed on this build");
 }

@@ -1,0 +1,37 @@
+using JobMarket.Warehouse.Runner.Exports;
+
+namespace JobMarket.Warehouse.Runner.Pipeline.Steps;
+
+/// <summary>
+/// Writes the export workbooks (all, or the names given as arguments; <c>k=v</c> arguments are
+/// parameters); rows = data rows written. Any failed export fails the step, after the others ran.
+/// Before the first build (no marts) the step is skipped with that reason.
+/// </summary>
+internal sealed class ExportStep(ExportRunner exports) : IPipelineStep
+{
+    public string Name => "export";
+
+    public async Task<StepResult> RunAsync(PipelineContext context, CancellationToken ct = default)
+    {
+        if (!await exports.MartsExistAsync(ct))
+        {
+            const string reason = "nothing to export: the marts are not built yet";
+            return new StepResult(null, new { reason }, reason);
+        }
+        var arguments = context.Request.Arguments ?? [];
+        var parameters = arguments.Where(a => a.Contains('=', StringComparison.Ordinal))
+            .Select(a => a.Split('=', 2))
+            .ToDictionary(p => p[0].Trim(), p => p[1], StringComparer.Ordinal);
+        var names = arguments.Where(a => !a.Contains('=', StringComparison.Ordinal)).ToList();
+        var outcomes = await exports.ExportAsync(new ExportRequest(names, parameters), ct);
+        var failed = outcomes.Where(o => !o.Successful).ToList();
+        if (failed.Count > 0)
+        {
+            throw new WarehouseException($"export failed: {string.Join("; ", failed.Select(f => $"{f.Name}: {f.Error}"))}");
+        }
+        return StepResult.Done(outcomes.Sum(o => o.Rows), new
+        {
+            exports = outcomes.Select(o => new { name = o.Name, rows = o.Rows, files = o.Files.Select(Path.GetFileName) }),
+        });
+    }
+}
