@@ -16,5 +16,7 @@ internal static class CommandCatalog
         new TestCommand(),
         new CompileCommand(),
         new LsCommand(),
+        new FreshnessCommand(),
+        new DocsCommand(),
     ];
 }
