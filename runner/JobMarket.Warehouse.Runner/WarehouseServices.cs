@@ -1,6 +1,10 @@
+using JobMarket.Warehouse.Extract.Sources;
 using JobMarket.Warehouse.Runner.Configuration;
 using JobMarket.Warehouse.Runner.Database;
+using JobMarket.Warehouse.Runner.Extraction;
+using JobMarket.Warehouse.Runner.Exports;
 using JobMarket.Warehouse.Runner.Migrations;
+using JobMarket.Warehouse.Runner.Pipeline;
 using JobMarket.Warehouse.Runner.Models.Execution;
 using JobMarket.Warehouse.Runner.Runs;
 using Microsoft.Extensions.Configuration;
@@ -47,6 +51,16 @@ internal sealed class WarehouseServices : IAsyncDisposable
         services.AddSingleton(sp => WarehouseDatabase.CreateDataSource(connectionString, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new Migrator(sp.GetRequiredService<NpgsqlDataSource>(), paths.Migrations, sp.GetRequiredService<ILogger<Migrator>>()));
         services.AddSingleton<RunRecorder>();
+        services.AddSingleton(sp => new ExtractRunner(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<RunRecorder>(),
+            configuration.GetSection(ExtractOptions.Section).Get<ExtractOptions>() ?? new ExtractOptions(), paths.Samples, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection("Pipeline")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PipelineRunner>();
+        services.AddSingleton<PipelineStepCatalog>();
+        services.AddSingleton<IPipelineStepSource>(sp => sp.GetRequiredService<PipelineStepCatalog>());
+        services.AddSingleton<RunHistory>();
+        services.AddSingleton(ExportOptions.From(configuration, paths));
+        services.AddSingleton<ExportRunner>();
+        services.AddSingleton<Metabase.ReaderPassword>();
         services.AddSingleton(sp => new ModelEngine(sp.GetRequiredService<NpgsqlDataSource>(), new ModelEngineOptions { ProjectHome = paths.Home, TargetPath = paths.Target }, sp.GetRequiredService<RunRecorder>(), sp.GetRequiredService<ILogger<ModelEngine>>()));
         return services;
     }

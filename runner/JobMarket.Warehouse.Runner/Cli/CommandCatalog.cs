@@ -10,6 +10,12 @@ internal static class CommandCatalog
         new DemoCommand(),
         new DbCommand(),
         new MigrateCommand(),
+        new ExtractCommand(),
+        new LandCommand(),
+        new RefreshCommand(),
+        new ScheduleCommand(),
+        new RunsCommand(),
+        new ExportCommand(),
         new SeedCommand(),
         new BuildCommand(),
         new RunCommand(),
@@ -18,5 +24,7 @@ internal static class CommandCatalog
         new LsCommand(),
         new FreshnessCommand(),
         new DocsCommand(),
+        new SynthCommand(),
+        new MetabaseCommand(),
     ];
 }

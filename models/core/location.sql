@@ -1,0 +1,175 @@
+{{ config(
+    materialized='table',
+    indexes=[{'columns': ['location_id'], 'unique': true}]
+) }}
+
+with
+
+commune as (
+
+    select * from {{ ref('commune') }}
+
+),
+
+departement as (
+
+    select * from {{ ref('departement') }}
+
+),
+
+region as (
+
+    select * from {{ ref('region') }}
+
+),
+
+country as (
+
+    select * from {{ ref('country') }}
+
+),
+
+source_posting as (
+
+    select * from {{ ref('source_posting') }}
+
+),
+
+observed_communes as (
+
+    -- communes that France Travail sends but the seed does not list (named from the offer's place label)
+    select
+        source_posting.commune_code,
+        source_posting.departement_code,
+        min(initcap(substring(source_posting.location_text from '^\s*(?:\d{2,3}|2A|2B)\s+-\s+(.+)$'))) as commune_name
+    from source_posting
+    left join commune
+        on commune.commune_code = source_posting.commune_code
+    where source_posting.location_level = 'commune'
+        and commune.commune_code is null
+    group by source_posting.commune_code, source_posting.departement_code
+
+),
+
+all_communes as (
+
+    select
+        commune.commune_code,
+        commune.commune_name,
+        commune.departement_code,
+        commune.latitude,
+        commune.longitude
+    from commune
+    union all
+    select
+        observed_communes.commune_code,
+        coalesce(observed_communes.commune_name, observed_communes.commune_code),
+        observed_communes.departement_code,
+        null::numeric,
+        null::numeric
+    from observed_communes
+
+),
+
+levels as (
+
+    select
+        core.stable_id('country:' || country.country_code) as location_id,
+        'country' as location_level,
+        country.country_name as location_name,
+        null::text as commune_code,
+        null::text as commune_name,
+        null::text as departement_code,
+        null::text as departement_name,
+        null::text as region_code,
+        null::text as region_name,
+        country.country_code,
+        country.country_name,
+        null::numeric as latitude,
+        null::numeric as longitude
+    from country
+    union all
+    select
+        core.stable_id('region:' || region.region_code),
+        'region',
+        region.region_name,
+        null,
+        null,
+        null,
+        null,
+        region.region_code,
+        region.region_name,
+        country.country_code,
+        country.country_name,
+        null,
+        null
+    from region
+    inner join country
+        on country.country_code = region.country_code
+    union all
+    select
+        core.stable_id('departement:' || departement.departement_code),
+        'departement',
+        departement.departement_name,
+        null,
+        null,
+        departement.departement_code,
+        departement.departement_name,
+        region.region_code,
+        region.region_name,
+        country.country_code,
+        country.country_name,
+        null,
+        null
+    from departement
+    inner join region
+        on region.region_code = departement.region_code
+    inner join country
+        on country.country_code = region.country_code
+    union all
+    select
+        core.stable_id('commune:' || all_communes.commune_code),
+        'commune',
+        all_communes.commune_name,
+        all_communes.commune_code,
+        all_communes.commune_name,
+        departement.departement_code,
+        departement.departement_name,
+        region.region_code,
+        region.region_name,
+        country.country_code,
+        country.country_name,
+        all_communes.latitude,
+        all_communes.longitude
+    from all_communes
+    inner join departement
+        on departement.departement_code = all_communes.departement_code
+    inner join region
+        on region.region_code = departement.region_code
+    inner join country
+        on country.country_code = region.country_code
+
+),
+
+final as (
+
+    select * from levels
+    union all
+    select
+        -1,
+        'unknown',
+        'Unknown',
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null
+
+)
+
+select * from final

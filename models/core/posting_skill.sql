@@ -1,0 +1,99 @@
+{{ config(
+    materialized='table',
+    indexes=[{'columns': ['posting_id', 'skill_id'], 'unique': true}, {'columns': ['skill_id']}]
+) }}
+
+with
+
+posting as (
+
+    select * from {{ ref('posting') }}
+
+),
+
+skill as (
+
+    select * from {{ ref('skill') }}
+
+),
+
+skill_alias as (
+
+    select * from {{ ref('skill_alias') }}
+
+),
+
+alias_queries as (
+
+    -- each alias as a phrase query on the 'simple' parser: words must follow each other, whole words only
+    select
+        skill.skill_id,
+        skill_alias.alias,
+        phraseto_tsquery('simple', core.skill_text(skill_alias.alias)) as alias_query,
+        to_tsvector('simple', core.skill_text(skill_alias.alias)) as alias_vector
+    from skill_alias
+    inner join skill
+        on skill.skill_code = skill_alias.skill_code
+
+),
+
+alias_anchors as (
+
+    -- the longest word of each alias: a posting must contain it before the phrase is checked
+    select distinct on (alias_queries.alias)
+        alias_queries.skill_id,
+        alias_queries.alias,
+        alias_queries.alias_query,
+        anchor.lexeme as anchor_lexeme
+    from alias_queries
+    cross join lateral unnest(alias_queries.alias_vector) as anchor
+    order by alias_queries.alias, length(anchor.lexeme) desc, anchor.lexeme
+
+),
+
+posting_documents as (
+
+    select
+        posting.posting_id,
+        to_tsvector('simple', core.skill_text(coalesce(posting.title, '') || ' ' || coalesce(posting.description, ''))) as document
+    from posting
+
+),
+
+posting_words as (
+
+    select
+        posting_documents.posting_id,
+        posting_documents.document,
+        word.lexeme
+    from posting_documents
+    cross join lateral unnest(posting_documents.document) as word
+
+),
+
+matches as (
+
+    select
+        posting_words.posting_id,
+        alias_anchors.skill_id,
+        alias_anchors.alias
+    from posting_words
+    inner join alias_anchors
+        on alias_anchors.anchor_lexeme = posting_words.lexeme
+    where posting_words.document @@ alias_anchors.alias_query
+
+),
+
+final as (
+
+    select
+        matches.posting_id,
+        matches.skill_id,
+        count(*) as count_aliases_matched,
+        min(matches.alias) as first_alias_matched
+    from matches
+    group by matches.posting_id, matches.skill_id
+
+)
+
+select * from final

@@ -1,0 +1,616 @@
+{{ config(
+    materialized='table',
+    indexes=[
+        {'columns': ['source_code', 'source_posting_id'], 'unique': true},
+        {'columns': ['posting_id']}
+    ]
+) }}
+
+with
+
+france_travail as (
+
+    select * from {{ ref('stg_france_travail__postings') }}
+
+),
+
+adzuna as (
+
+    select * from {{ ref('stg_adzuna__postings') }}
+
+),
+
+jsearch as (
+
+    select * from {{ ref('stg_jsearch__postings') }}
+
+),
+
+themuse as (
+
+    select * from {{ ref('stg_themuse__postings') }}
+
+),
+
+partition_runs as (
+
+    select * from {{ ref('stg_landing__partition_runs') }}
+
+),
+
+commune as (
+
+    select * from {{ ref('commune') }}
+
+),
+
+commune_arrondissement as (
+
+    select * from {{ ref('commune_arrondissement') }}
+
+),
+
+departement as (
+
+    select * from {{ ref('departement') }}
+
+),
+
+region as (
+
+    select * from {{ ref('region') }}
+
+),
+
+country as (
+
+    select * from {{ ref('country') }}
+
+),
+
+contract_type as (
+
+    select * from {{ ref('contract_type') }}
+
+),
+
+contract_type_map as (
+
+    select * from {{ ref('contract_type_map') }}
+
+),
+
+working_time_map as (
+
+    select * from {{ ref('working_time_map') }}
+
+),
+
+experience_map as (
+
+    select * from {{ ref('experience_map') }}
+
+),
+
+remote_keyword as (
+
+    select * from {{ ref('remote_keyword') }}
+
+),
+
+occupation_title_keyword as (
+
+    select * from {{ ref('occupation_title_keyword') }}
+
+),
+
+occupation_category_map as (
+
+    select * from {{ ref('occupation_category_map') }}
+
+),
+
+---------- one shape for the four sources
+
+unioned as (
+
+    select 'france_travail' as source_code, france_travail.* from france_travail
+    union all
+    select 'adzuna' as source_code, adzuna.* from adzuna
+    union all
+    select 'jsearch' as source_code, jsearch.* from jsearch
+    union all
+    select 'themuse' as source_code, themuse.* from themuse
+
+),
+
+keyed as (
+
+    select
+        unioned.*,
+        core.normalize_key(unioned.title) as title_key,
+        core.normalize_company(unioned.company_name) as company_key,
+        -- "Paris 15e Arrondissement" → paris, "ST DENIS" → saint denis
+        regexp_replace(regexp_replace(regexp_replace(
+            core.normalize_key(unioned.city_name), ' \d+ ?(e|er|eme) arrondissement$', ''),
+            '^st\M', 'saint'), '^ste\M', 'sainte') as city_key,
+        core.normalize_key(unioned.departement_name) as departement_key,
+        core.normalize_key(unioned.region_name) as region_key,
+        core.normalize_key(unioned.country_name) as country_key,
+        core.normalize_key(unioned.location_text) as place_key,
+        ' ' || coalesce(core.normalize_key(unioned.title), '') || ' ' as title_words,
+        ' ' || coalesce(core.normalize_key(unioned.title || ' ' || coalesce(unioned.description, '')), '') || ' ' as text_words
+    from unioned
+
+),
+
+---------- lookups by folded name
+
+commune_names as (
+
+    select
+        core.normalize_key(commune.commune_name) as name_key,
+        commune.commune_code,
+        commune.departement_code,
+        commune.population
+    from commune
+
+),
+
+departement_names as (
+
+    select core.normalize_key(departement.departement_name) as name_key, departement.departement_code
+    from departement
+
+),
+
+region_names as (
+
+    select core.normalize_key(region.region_name) as name_key, region.region_code
+    from region
+
+),
+
+country_names as (
+
+    select distinct
+        core.normalize_key(country_name_variant.name) as name_key,
+        country.country_code
+    from country
+    cross join lateral unnest(
+        array[country.country_name, country.country_name_fr, country.country_code]
+        || string_to_array(coalesce(country.aliases, ''), ';')
+    ) as country_name_variant (name)
+    where core.normalize_key(country_name_variant.name) is not null
+
+),
+
+---------- location: commune → département → région → country
+
+place_levels as (
+
+    select
+        keyed.source_code,
+        keyed.source_posting_id,
+        coalesce(commune_arrondissement.commune_code, keyed.commune_code) as given_commune_code,
+        coalesce(keyed.departement_code, departement_names.departement_code) as given_departement_code,
+        coalesce(region_names.region_code, place_region_names.region_code) as given_region_code,
+        coalesce(country.country_code, country_names.country_code, place_country_names.country_code) as given_country_code
+    from keyed
+    left join commune_arrondissement
+        on commune_arrondissement.arrondissement_code = keyed.commune_code
+    left join departement_names
+        on departement_names.name_key = keyed.departement_key
+    left join region_names
+        on region_names.name_key = keyed.region_key
+    left join region_names as place_region_names
+        on place_region_names.name_key = keyed.place_key
+    left join country
+        on country.country_code = keyed.country_code
+    left join country_names
+        on country_names.name_key = keyed.country_key
+    left join country_names as place_country_names
+        on place_country_names.name_key = keyed.place_key
+
+),
+
+city_matches as (
+
+    -- a city name resolves to the commune of that name, preferring the known département, then the largest
+    select distinct on (keyed.source_code, keyed.source_posting_id)
+        keyed.source_code,
+        keyed.source_posting_id,
+        commune_names.commune_code
+    from keyed
+    inner join place_levels
+        on place_levels.source_code = keyed.source_code
+        and place_levels.source_posting_id = keyed.source_posting_id
+    inner join commune_names
+        on commune_names.name_key = keyed.city_key
+    where place_levels.given_commune_code is null
+        and coalesce(place_levels.given_country_code, 'FR') = 'FR'
+    order by
+        keyed.source_code,
+        keyed.source_posting_id,
+        (commune_names.departement_code = place_levels.given_departement_code) desc nulls last,
+        commune_names.population desc
+
+),
+
+located as (
+
+    select
+        place_levels.source_code,
+        place_levels.source_posting_id,
+        located_commune.commune_code,
+        coalesce(
+            commune.departement_code,
+            case when located_commune.commune_code like '97%' then left(located_commune.commune_code, 3) end,
+            left(located_commune.commune_code, 2),
+            place_levels.given_departement_code
+        ) as departement_code,
+        place_levels.given_region_code,
+        place_levels.given_country_code
+    from place_levels
+    left join city_matches
+        on city_matches.source_code = place_levels.source_code
+        and city_matches.source_posting_id = place_levels.source_posting_id
+    cross join lateral (
+        select coalesce(place_levels.given_commune_code, city_matches.commune_code) as commune_code
+    ) as located_commune
+    left join commune
+        on commune.commune_code = located_commune.commune_code
+
+),
+
+location_keys as (
+
+    select
+        located.source_code,
+        located.source_posting_id,
+        located.commune_code,
+        departement.departement_code,
+        coalesce(departement.region_code, located.given_region_code) as region_code,
+        case
+            when departement.departement_code is not null or located.given_region_code is not null then 'FR'
+            else located.given_country_code
+        end as country_code,
+        case
+            when located.commune_code is not null and departement.departement_code is not null then 'commune'
+            when departement.departement_code is not null then 'departement'
+            when located.given_region_code is not null then 'region'
+            when located.given_country_code is not null then 'country'
+            else 'unknown'
+        end as location_level
+    from located
+    left join departement
+        on departement.departement_code = located.departement_code
+
+),
+
+---------- classification: contract, working time, experience, remote, occupation
+
+contract_keyword_patterns as (
+
+    select
+        contract_type_map.contract_code,
+        '\m(' || string_agg(contract_type_map.source_value, '|') || ')\M' as pattern
+    from contract_type_map
+    where contract_type_map.source_code = 'keyword'
+    group by contract_type_map.contract_code
+
+),
+
+contract_by_keyword as (
+
+    select distinct on (keyed.source_code, keyed.source_posting_id)
+        keyed.source_code,
+        keyed.source_posting_id,
+        contract_keyword_patterns.contract_code
+    from keyed
+    inner join contract_keyword_patterns
+        on keyed.title_words ~ contract_keyword_patterns.pattern
+    inner join contract_type
+        on contract_type.contract_code = contract_keyword_patterns.contract_code
+    -- the most specific kind wins: internship, apprenticeship, freelance … before permanent
+    order by keyed.source_code, keyed.source_posting_id, contract_type.contract_key desc
+
+),
+
+experience_keyword_patterns as (
+
+    select
+        experience_map.experience_code,
+        '\m(' || string_agg(experience_map.source_value, '|') || ')\M' as pattern,
+        case experience_map.experience_code
+            when 'internship' then 1 when 'management' then 2 when 'senior' then 3 when 'entry' then 4 else 5
+        end as precedence
+    from experience_map
+    where experience_map.source_code = 'keyword'
+    group by experience_map.experience_code
+
+),
+
+experience_by_keyword as (
+
+    select distinct on (keyed.source_code, keyed.source_posting_id)
+        keyed.source_code,
+        keyed.source_posting_id,
+        experience_keyword_patterns.experience_code
+    from keyed
+    inner join experience_keyword_patterns
+        on keyed.title_words ~ experience_keyword_patterns.pattern
+    order by keyed.source_code, keyed.source_posting_id, experience_keyword_patterns.precedence
+
+),
+
+remote_patterns as (
+
+    select
+        remote_keyword.remote_code,
+        '\m(' || string_agg(remote_keyword.keyword, '|') || ')\M' as pattern
+    from remote_keyword
+    group by remote_keyword.remote_code
+
+),
+
+remote_by_keyword as (
+
+    select distinct on (keyed.source_code, keyed.source_posting_id)
+        keyed.source_code,
+        keyed.source_posting_id,
+        remote_patterns.remote_code
+    from keyed
+    inner join remote_patterns
+        on keyed.text_words ~ remote_patterns.pattern
+    order by keyed.source_code, keyed.source_posting_id, (remote_patterns.remote_code = 'full_remote') desc
+
+),
+
+occupation_by_title as (
+
+    select distinct on (keyed.source_code, keyed.source_posting_id)
+        keyed.source_code,
+        keyed.source_posting_id,
+        occupation_title_keyword.rome_code
+    from keyed
+    inner join occupation_title_keyword
+        on keyed.title_words like '% ' || occupation_title_keyword.keyword || ' %'
+    order by
+        keyed.source_code,
+        keyed.source_posting_id,
+        occupation_title_keyword.priority,
+        length(occupation_title_keyword.keyword) desc
+
+),
+
+classified as (
+
+    select
+        keyed.source_code,
+        keyed.source_posting_id,
+        coalesce(nature_map.contract_code, value_map.contract_code, contract_by_keyword.contract_code) as contract_code,
+        working_time_map.working_time_code,
+        coalesce(
+            experience_value_map.experience_code,
+            -- France Travail S/E: the level follows the years in experienceLibelle ("4 An(s)", "6 Mois")
+            case
+                when keyed.source_code = 'france_travail' and experience_years.years < 2 then 'entry'
+                when keyed.source_code = 'france_travail' and experience_years.years < 5 then 'mid'
+                when keyed.source_code = 'france_travail' and experience_years.years >= 5 then 'senior'
+            end,
+            experience_by_keyword.experience_code
+        ) as experience_code,
+        case
+            when keyed.remote_value = 'remote' then 'full_remote'
+            when keyed.remote_value = 'remote_or_onsite' then 'hybrid'
+            else coalesce(remote_by_keyword.remote_code, 'on_site')
+        end as remote_code,
+        coalesce(
+            keyed.rome_code,
+            occupation_by_title.rome_code,
+            occupation_category_map.rome_code
+        ) as rome_code
+    from keyed
+    left join contract_type_map as nature_map
+        on nature_map.source_code = keyed.source_code
+        and nature_map.source_value = keyed.contract_nature
+    left join contract_type_map as value_map
+        on value_map.source_code = keyed.source_code
+        and value_map.source_value = keyed.contract_value
+    left join contract_by_keyword
+        on contract_by_keyword.source_code = keyed.source_code
+        and contract_by_keyword.source_posting_id = keyed.source_posting_id
+    left join working_time_map
+        on working_time_map.source_code = keyed.source_code
+        and working_time_map.source_value = keyed.working_time_value
+    left join experience_map as experience_value_map
+        on experience_value_map.source_code = keyed.source_code
+        and experience_value_map.source_value = keyed.experience_value
+    cross join lateral (
+        select case
+            when keyed.experience_label ~* '\d+\s*an' then substring(keyed.experience_label from '(\d+)\s*[Aa]n')::numeric
+            when keyed.experience_label ~* '\d+\s*mois' then substring(keyed.experience_label from '(\d+)\s*[Mm]ois')::numeric / 12
+        end as years
+    ) as experience_years
+    left join experience_by_keyword
+        on experience_by_keyword.source_code = keyed.source_code
+        and experience_by_keyword.source_posting_id = keyed.source_posting_id
+    left join remote_by_keyword
+        on remote_by_keyword.source_code = keyed.source_code
+        and remote_by_keyword.source_posting_id = keyed.source_posting_id
+    left join occupation_by_title
+        on occupation_by_title.source_code = keyed.source_code
+        and occupation_by_title.source_posting_id = keyed.source_posting_id
+    left join occupation_category_map
+        on occupation_category_map.source_code = keyed.source_code
+        and occupation_category_map.category_label = keyed.category_label
+
+),
+
+---------- dedupe: one fingerprint per job
+
+fingerprinted as (
+
+    select
+        keyed.*,
+        location_keys.commune_code as resolved_commune_code,
+        location_keys.departement_code as resolved_departement_code,
+        location_keys.region_code as resolved_region_code,
+        location_keys.country_code as resolved_country_code,
+        location_keys.location_level,
+        coalesce(location_keys.departement_code, location_keys.region_code, location_keys.country_code, 'unknown') as fingerprint_place,
+        left(core.normalize_key(keyed.description), 80) as description_head
+    from keyed
+    inner join location_keys
+        on location_keys.source_code = keyed.source_code
+        and location_keys.source_posting_id = keyed.source_posting_id
+
+),
+
+own_fingerprints as (
+
+    select
+        fingerprinted.*,
+        case
+            when fingerprinted.company_key is not null and fingerprinted.title_key is not null
+                then 'job:' || fingerprinted.company_key || '|' || fingerprinted.title_key || '|' || fingerprinted.fingerprint_place
+            else 'source:' || fingerprinted.source_code || ':' || fingerprinted.source_posting_id
+        end as own_fingerprint
+    from fingerprinted
+
+),
+
+adzuna_relists as (
+
+    -- Adzuna re-lists France Travail offers without the employer: same title, same place, same opening text
+    select distinct on (relist.source_posting_id)
+        relist.source_posting_id,
+        original.own_fingerprint as original_fingerprint
+    from own_fingerprints as relist
+    inner join own_fingerprints as original
+        on original.source_code = 'france_travail'
+        and original.title_key = relist.title_key
+        and original.fingerprint_place = relist.fingerprint_place
+        and original.description_head = relist.description_head
+    where relist.source_code = 'adzuna'
+        and relist.company_key is null
+        and length(relist.description_head) >= 40
+    order by relist.source_posting_id, original.own_fingerprint
+
+),
+
+lifecycle as (
+
+    -- a posting is closed when a later run of the same query partition no longer returned it
+    select
+        own_fingerprints.source_code,
+        own_fingerprints.source_posting_id,
+        min(partition_runs.fetched_at) as missing_since
+    from own_fingerprints
+    inner join partition_runs
+        on partition_runs.source_code = own_fingerprints.source_code
+        and partition_runs.partition_key = own_fingerprints.last_partition_key
+        and partition_runs.fetched_at > own_fingerprints.last_seen_at
+    group by own_fingerprints.source_code, own_fingerprints.source_posting_id
+
+),
+
+source_last_fetch as (
+
+    select partition_runs.source_code, max(partition_runs.fetched_at) as last_fetched_at
+    from partition_runs
+    group by partition_runs.source_code
+
+),
+
+final as (
+
+    select
+        ---------- ids
+        core.stable_id(coalesce(adzuna_relists.original_fingerprint, own_fingerprints.own_fingerprint)) as posting_id,
+        own_fingerprints.source_code,
+        own_fingerprints.source_posting_id,
+        coalesce(adzuna_relists.original_fingerprint, own_fingerprints.own_fingerprint) as fingerprint,
+
+        ---------- foreign keys
+        case when own_fingerprints.company_key is not null
+            then core.stable_id('company:' || own_fingerprints.company_key) end as company_id,
+        case own_fingerprints.location_level
+            when 'commune' then core.stable_id('commune:' || own_fingerprints.resolved_commune_code)
+            when 'departement' then core.stable_id('departement:' || own_fingerprints.resolved_departement_code)
+            when 'region' then core.stable_id('region:' || own_fingerprints.resolved_region_code)
+            when 'country' then core.stable_id('country:' || own_fingerprints.resolved_country_code)
+            else -1
+        end as location_id,
+        classified.rome_code,
+        classified.contract_code,
+        classified.experience_code,
+        classified.remote_code,
+        classified.working_time_code,
+
+        ---------- attributes
+        own_fingerprints.title,
+        own_fingerprints.description,
+        case
+            when own_fingerprints.source_code = 'france_travail' then 'fr'
+            else coalesce(core.detect_language(own_fingerprints.title || ' ' || coalesce(own_fingerprints.description, '')), 'en')
+        end as language,
+        own_fingerprints.company_name,
+        own_fingerprints.company_key,
+        own_fingerprints.title_key,
+        own_fingerprints.posting_url,
+        own_fingerprints.location_text,
+        own_fingerprints.location_level,
+        own_fingerprints.resolved_commune_code as commune_code,
+        own_fingerprints.resolved_departement_code as departement_code,
+        own_fingerprints.resolved_region_code as region_code,
+        own_fingerprints.resolved_country_code as country_code,
+        own_fingerprints.rome_label,
+        own_fingerprints.category_label,
+        own_fingerprints.contract_value,
+        own_fingerprints.experience_value,
+
+        ---------- salary as sent (normalized in core.posting_salary)
+        own_fingerprints.salary_text,
+        own_fingerprints.salary_min,
+        own_fingerprints.salary_max,
+        own_fingerprints.salary_period,
+        coalesce(own_fingerprints.salary_currency, country.currency_code) as salary_currency,
+        own_fingerprints.is_salary_predicted,
+
+        ---------- lifecycle
+        closure.closed_at is null as is_active,
+        own_fingerprints.posted_at,
+        own_fingerprints.updated_at,
+        own_fingerprints.first_seen_at,
+        own_fingerprints.last_seen_at,
+        closure.closed_at,
+        own_fingerprints.last_run_id,
+        own_fingerprints.last_partition_key
+    from own_fingerprints
+    inner join classified
+        on classified.source_code = own_fingerprints.source_code
+        and classified.source_posting_id = own_fingerprints.source_posting_id
+    left join adzuna_relists
+        on own_fingerprints.source_code = 'adzuna'
+        and adzuna_relists.source_posting_id = own_fingerprints.source_posting_id
+    left join lifecycle
+        on lifecycle.source_code = own_fingerprints.source_code
+        and lifecycle.source_posting_id = own_fingerprints.source_posting_id
+    left join source_last_fetch
+        on source_last_fetch.source_code = own_fingerprints.source_code
+    left join country
+        on country.country_code = coalesce(own_fingerprints.country_code, own_fingerprints.resolved_country_code)
+    cross join lateral (
+        select coalesce(
+            lifecycle.missing_since,
+            -- not returned by any fetch for 31 days while the source kept being fetched: expired
+            case when source_last_fetch.last_fetched_at > own_fingerprints.last_seen_at + interval '31 days'
+                then own_fingerprints.last_seen_at + interval '31 days' end
+        ) as closed_at
+    ) as closure
+
+)
+
+select * from final

@@ -1,0 +1,59 @@
+-- One row per (source, partition, run) that landed pages: when each query partition was fetched.
+-- core.source_posting uses it to notice postings that a later run of their partition no longer returned.
+with
+
+adzuna as (
+
+    select * from {{ source('adzuna', 'pages') }}
+
+),
+
+france_travail as (
+
+    select * from {{ source('france_travail', 'pages') }}
+
+),
+
+jsearch as (
+
+    select * from {{ source('jsearch', 'pages') }}
+
+),
+
+themuse as (
+
+    select * from {{ source('themuse', 'pages') }}
+
+),
+
+pages as (
+
+    select 'adzuna' as source_code, adzuna.partition_key, adzuna.run_id, adzuna.fetched_at, adzuna.http_status
+    from adzuna
+    union all
+    select 'france_travail', france_travail.partition_key, france_travail.run_id, france_travail.fetched_at, france_travail.http_status
+    from france_travail
+    union all
+    select 'jsearch', jsearch.partition_key, jsearch.run_id, jsearch.fetched_at, jsearch.http_status
+    from jsearch
+    union all
+    select 'themuse', themuse.partition_key, themuse.run_id, themuse.fetched_at, themuse.http_status
+    from themuse
+
+),
+
+final as (
+
+    select
+        pages.source_code,
+        pages.partition_key,
+        pages.run_id,
+        min(pages.fetched_at) as fetched_at,
+        count(*) as count_pages
+    from pages
+    where pages.http_status between 200 and 299
+    group by pages.source_code, pages.partition_key, pages.run_id
+
+)
+
+select * from final
