@@ -5,9 +5,9 @@
 
 with
 
-skill as (
+skill_dictionary as (
 
-    select * from {{ ref('skill') }}
+    select * from {{ ref('skill_dictionary') }}
 
 ),
 
@@ -20,15 +20,15 @@ skill_alias as (
 final as (
 
     select
-        skill.skill_id,
-        skill.skill_code,
-        skill.skill_name,
-        skill.skill_family,
+        skill_dictionary.skill_id,
+        skill_dictionary.skill_code,
+        skill_dictionary.skill_name,
+        skill_dictionary.skill_family,
         count(skill_alias.alias) as count_aliases
-    from skill
+    from skill_dictionary
     left join skill_alias
-        on skill_alias.skill_code = skill.skill_code
-    group by skill.skill_id, skill.skill_code, skill.skill_name, skill.skill_family
+        on skill_alias.skill_code = skill_dictionary.skill_code
+    group by skill_dictionary.skill_id, skill_dictionary.skill_code, skill_dictionary.skill_name, skill_dictionary.skill_family
 
 )
 

@@ -5,6 +5,7 @@ using JobMarket.Warehouse.Runner.Extraction;
 using JobMarket.Warehouse.Runner.Exports;
 using JobMarket.Warehouse.Runner.Migrations;
 using JobMarket.Warehouse.Runner.Pipeline;
+using JobMarket.Warehouse.Runner.Models.Execution;
 using JobMarket.Warehouse.Runner.Runs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,9 +56,12 @@ internal sealed class WarehouseServices : IAsyncDisposable
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection("Pipeline")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PipelineRunner>();
         services.AddSingleton<PipelineStepCatalog>();
+        services.AddSingleton<IPipelineStepSource>(sp => sp.GetRequiredService<PipelineStepCatalog>());
         services.AddSingleton<RunHistory>();
         services.AddSingleton(ExportOptions.From(configuration, paths));
         services.AddSingleton<ExportRunner>();
+        services.AddSingleton<Metabase.ReaderPassword>();
+        services.AddSingleton(sp => new ModelEngine(sp.GetRequiredService<NpgsqlDataSource>(), new ModelEngineOptions { ProjectHome = paths.Home, TargetPath = paths.Target }, sp.GetRequiredService<RunRecorder>(), sp.GetRequiredService<ILogger<ModelEngine>>()));
         return services;
     }
 

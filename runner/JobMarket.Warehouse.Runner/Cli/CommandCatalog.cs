@@ -16,5 +16,13 @@ internal static class CommandCatalog
         new ScheduleCommand(),
         new RunsCommand(),
         new ExportCommand(),
+        new SeedCommand(),
+        new BuildCommand(),
+        new RunCommand(),
+        new TestCommand(),
+        new CompileCommand(),
+        new LsCommand(),
+        new SynthCommand(),
+        new MetabaseCommand(),
     ];
 }

@@ -8,8 +8,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "Run {RunId} step {Step} started")]
     public static partial void StepStarted(ILogger logger, long runId, string step);
 
-    [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "Run {RunId} step {Step}: {Status} in {Seconds:0.0} s ({Rows} rows)")]
-    public static partial void StepFinished(ILogger logger, long runId, string step, string status, double seconds, long? rows);
+    [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "Run {RunId} step {Step}: {Status} in {Seconds:0.0} s, rows: {Rows}")]
+    public static partial void StepFinished(ILogger logger, long runId, string step, string status, double seconds, string rows);
 
     [LoggerMessage(EventId = 8003, Level = LogLevel.Error, Message = "Run {RunId} step {Step} failed")]
     public static partial void StepFailed(ILogger logger, long runId, string step, Exception exception);

@@ -64,17 +64,24 @@ internal sealed class PipelineLock : IAsyncDisposable
     public static async Task<string> DescribeHolderAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var run = await connection.QueryFirstOrDefaultAsync<(long RunId, string Command, string Host, int? Pid, DateTime StartedAt)?>(new CommandDefinition(
-            """
-            select run_id, command, host, pid, started_at
-            from audit.run
-            where is_pipeline and status = 'running'
-            order by run_id desc
-            limit 1
-            """, cancellationToken: ct));
-        if (run is { } r)
+        try
         {
-            return $"run {r.RunId} ({r.Command}, pid {r.Pid} on {r.Host}, started {r.StartedAt:yyyy-MM-dd HH:mm:ss} UTC)";
+            var run = await connection.QueryFirstOrDefaultAsync<(long RunId, string Command, string Host, int? Pid, DateTime StartedAt)?>(new CommandDefinition(
+                """
+                select run_id, command, host, pid, started_at
+                from audit.run
+                where is_pipeline and status = 'running'
+                order by run_id desc
+                limit 1
+                """, cancellationToken: ct));
+            if (run is { } r)
+            {
+                return $"run {r.RunId} ({r.Command}, pid {r.Pid} on {r.Host}, started {r.StartedAt:yyyy-MM-dd HH:mm:ss} UTC)";
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn)
+        {
+            // The holder is migrating a fresh database: its run is not recorded yet.
         }
         // A bigint advisory key shows in pg_locks as classid (high half) and objid (low half).
         var backend = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(

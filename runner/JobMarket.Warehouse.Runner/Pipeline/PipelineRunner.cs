@@ -34,6 +34,24 @@ internal sealed class PipelineRunner(
                 ? $"the pipeline is already running: {holder} holds the lock (lock policy: skip)"
                 : $"gave up waiting {settings.LockWaitTimeout} for the pipeline lock held by {holder}", ct);
         }
+        // On a fresh database the audit tables come from the leading migrate step: run it before the
+        // run can be recorded, then record it with its real outcome.
+        var early = new List<StepRun>();
+        if (!await AuditReadyAsync(ct))
+        {
+            while (early.Count < steps.Count && steps[early.Count] is IPipelineBootstrapStep && early.LastOrDefault() is null or { Succeeded: true })
+            {
+                report?.Invoke(new StepReport(early.Count + 1, steps.Count, steps[early.Count].Name, RunStatus.Running));
+                early.Add(await ExecuteAsync(steps[early.Count], new PipelineContext(0, request), settings, ct));
+            }
+            if (!await AuditReadyAsync(CancellationToken.None))
+            {
+                var failed = early.LastOrDefault(r => !r.Succeeded)
+                    ?? throw new WarehouseException("the audit tables do not exist yet: run 'jobmarket migrate' first");
+                var reportOnly = Report(early.Count - 1, steps.Count, failed.Step.Name, failed.Status, null, failed.Duration, failed.Message, report);
+                return new PipelineOutcome(0, failed.Status, [reportOnly], failed.Step.Name, failed.Message);
+            }
+        }
         if (request.Job is not null && request.ScheduledFor is { } due && await AlreadyRanAsync(request.Job, due, ct) is { } earlier)
         {
             return await SkipAsync(request, $"the occurrence due at {due:u} already ran as run {earlier}", ct);
@@ -55,40 +73,81 @@ internal sealed class PipelineRunner(
             var step = steps[i];
             // Recorded even when cancellation is pending, so the step that saw it is named in the history.
             var ordinal = await recorder.StartStepAsync(runId, step.Name, CancellationToken.None);
-            Log.StepStarted(logger, runId, step.Name);
-            report?.Invoke(new StepReport(i + 1, steps.Count, step.Name, RunStatus.Running));
-            var clock = Stopwatch.StartNew();
-            try
+            StepRun run;
+            if (i < early.Count)
             {
-                var result = await Retry(settings, runId, step.Name).ExecuteAsync(
-                    async token => await step.RunAsync(context, token), ct);
-                var status = result.SkippedBecause is null ? RunStatus.Success : RunStatus.Skipped;
-                await recorder.FinishStepAsync(runId, ordinal, status, result.Rows, result.Detail, result.SkippedBecause, CancellationToken.None);
-                Log.StepFinished(logger, runId, step.Name, status, clock.Elapsed.TotalSeconds, result.Rows);
-                reports.Add(Report(i, steps.Count, step.Name, status, result.Rows, clock.Elapsed, result.SkippedBecause, report));
+                run = early[i];
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            else
             {
-                // Recorded with CancellationToken.None: the run's own token is already cancelled.
-                await recorder.FinishStepAsync(runId, ordinal, RunStatus.Cancelled, error: "cancelled (SIGTERM or Ctrl+C)", ct: CancellationToken.None);
+                Log.StepStarted(logger, runId, step.Name);
+                report?.Invoke(new StepReport(i + 1, steps.Count, step.Name, RunStatus.Running));
+                run = await ExecuteAsync(step, context, settings, ct);
+            }
+            await recorder.FinishStepAsync(runId, ordinal, run.Status, run.Result?.Rows, run.Result?.Detail, run.Message, CancellationToken.None);
+            await BackdateStepAsync(runId, ordinal, run.Duration);
+            Log.StepFinished(logger, runId, step.Name, run.Status, run.Duration.TotalSeconds, run.Result?.Rows?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+            reports.Add(Report(i, steps.Count, step.Name, run.Status, run.Result?.Rows, run.Duration, run.Message, report));
+            if (run.Status == RunStatus.Cancelled)
+            {
                 await recorder.FinishRunAsync(runId, RunStatus.Cancelled, $"cancelled during step '{step.Name}'", CancellationToken.None);
                 Log.RunCancelled(logger, runId, step.Name);
-                reports.Add(Report(i, steps.Count, step.Name, RunStatus.Cancelled, null, clock.Elapsed, "cancelled", report));
-                return new PipelineOutcome(runId, RunStatus.Cancelled, reports, step.Name, "cancelled");
+                return new PipelineOutcome(runId, RunStatus.Cancelled, reports, step.Name, run.Message);
             }
-            catch (Exception ex)
+            if (run.Status == RunStatus.Failed)
             {
-                var error = Describe(ex);
-                Log.StepFailed(logger, runId, step.Name, ex);
-                await recorder.FinishStepAsync(runId, ordinal, RunStatus.Failed, error: error, ct: CancellationToken.None);
-                reports.Add(Report(i, steps.Count, step.Name, RunStatus.Failed, null, clock.Elapsed, error, report));
+                if (run.Error is { } ex)
+                {
+                    Log.StepFailed(logger, runId, step.Name, ex);
+                }
                 await SkipRemainingAsync(runId, steps.Skip(i + 1), step.Name);
-                await recorder.FinishRunAsync(runId, RunStatus.Failed, $"step '{step.Name}' failed: {error}", CancellationToken.None);
-                return new PipelineOutcome(runId, RunStatus.Failed, reports, step.Name, error);
+                await recorder.FinishRunAsync(runId, RunStatus.Failed, $"step '{step.Name}' failed: {run.Message}", CancellationToken.None);
+                return new PipelineOutcome(runId, RunStatus.Failed, reports, step.Name, run.Message);
             }
         }
         await recorder.FinishRunAsync(runId, RunStatus.Success, null, CancellationToken.None);
         return new PipelineOutcome(runId, RunStatus.Success, reports);
+    }
+
+    /// <summary>Runs one step with transient retries; a failure or a cancellation becomes a value.</summary>
+    private async Task<StepRun> ExecuteAsync(IPipelineStep step, PipelineContext context, PipelineOptions settings, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var result = await Retry(settings, context.RunId, step.Name).ExecuteAsync(
+                async token => await step.RunAsync(context, token), ct);
+            return new StepRun(step, result, null, false, clock.Elapsed);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return new StepRun(step, null, null, true, clock.Elapsed);
+        }
+        catch (Exception ex)
+        {
+            return new StepRun(step, null, ex, false, clock.Elapsed);
+        }
+    }
+
+    // The step row is written when the step ends; its start is the step's real start.
+    private async Task BackdateStepAsync(long runId, int ordinal, TimeSpan duration)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+        await connection.ExecuteAsync(
+            "update audit.run_step set started_at = finished_at - @duration where run_id = @runId and ordinal = @ordinal",
+            new { runId, ordinal, duration });
+    }
+
+    private async Task<bool> AuditReadyAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            """
+            select exists (
+                select from information_schema.columns
+                where table_schema = 'audit' and table_name = 'run' and column_name = 'scheduled_for'
+            )
+            """, cancellationToken: ct));
     }
 
     private static StepReport Report(int i, int count, string step, string status, long? rows, TimeSpan duration, string? message, Action<StepReport>? report)
@@ -164,10 +223,4 @@ internal sealed class PipelineRunner(
         return runId;
     }
 
-    private static string Describe(Exception ex) => ex switch
-    {
-        WarehouseException => ex.Message,
-        PostgresException pg => $"{pg.SqlState}: {pg.MessageText}",
-        _ => $"{ex.GetType().Name}: {ex.Message}",
-    };
 }

@@ -9,7 +9,7 @@ namespace JobMarket.Warehouse.Runner.Pipeline;
 /// scheduled <c>refresh</c> runs exactly what a manual one runs. A step whose service has not
 /// landed yet is an <see cref="UnavailableStep"/>: add the real one here when it does.
 /// </summary>
-internal sealed class PipelineStepCatalog(Migrator migrator)
+internal sealed class PipelineStepCatalog(Migrator migrator) : IPipelineStepSource
 {
     /// <summary>The commands a scheduled job may run.</summary>
     public static IReadOnlyList<string> Commands { get; } = ["refresh", "migrate", "extract", "build", "export"];

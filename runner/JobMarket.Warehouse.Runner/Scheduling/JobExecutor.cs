@@ -10,14 +10,14 @@ namespace JobMarket.Warehouse.Runner.Scheduling;
 /// Runs one occurrence of a job in-process through the same pipeline as the CLI. A failure is
 /// logged and recorded, never thrown: the job's next occurrence still runs.
 /// </summary>
-internal sealed class JobExecutor(PipelineRunner runner, PipelineStepCatalog catalog, NpgsqlDataSource dataSource, ILogger<JobExecutor> logger)
+internal sealed class JobExecutor(PipelineRunner runner, IPipelineStepSource steps, NpgsqlDataSource dataSource, ILogger<JobExecutor> logger)
 {
     public async Task<PipelineOutcome?> RunAsync(ScheduledJob job, DateTimeOffset scheduledFor, CancellationToken ct = default)
     {
         try
         {
             var request = new PipelineRequest(job.Options.Command, PipelineTrigger.Schedule, job.Name, scheduledFor, job.Options.Arguments);
-            var outcome = await runner.RunAsync(request, catalog.For(job.Options.Command), null, ct);
+            var outcome = await runner.RunAsync(request, steps.For(job.Options.Command), null, ct);
             Log.JobFinished(logger, job.Name, outcome.Summary);
             return outcome;
         }

@@ -9,7 +9,12 @@ namespace JobMarket.Warehouse.Runner.Cli.Commands;
 /// <summary><c>jobmarket runs [--limit N] [--json]</c>: recent runs with their steps.</summary>
 internal sealed class RunsCommand : ICliCommand
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        // Readable error texts (quotes, accents); the output is data, never embedded in HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public Command Build(CliContext context)
     {

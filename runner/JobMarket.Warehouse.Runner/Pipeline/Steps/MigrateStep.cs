@@ -3,7 +3,7 @@ using JobMarket.Warehouse.Runner.Migrations;
 namespace JobMarket.Warehouse.Runner.Pipeline.Steps;
 
 /// <summary>Applies pending migrations; rows = scripts applied.</summary>
-internal sealed class MigrateStep(Migrator migrator) : IPipelineStep
+internal sealed class MigrateStep(Migrator migrator) : IPipelineBootstrapStep
 {
     public string Name => "migrate";
 

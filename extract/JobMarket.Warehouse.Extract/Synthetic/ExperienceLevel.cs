@@ -1,0 +1,9 @@
+namespace JobMarket.Warehouse.Extract.Synthetic;
+
+internal enum ExperienceLevel
+{
+    Entry,
+    Mid,
+    Senior,
+    Lead,
+}

@@ -1,0 +1,8 @@
+namespace JobMarket.Warehouse.Extract.Synthetic;
+
+internal enum RemotePolicy
+{
+    OnSite,
+    Hybrid,
+    Remote,
+}

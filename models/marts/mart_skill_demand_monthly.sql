@@ -1,0 +1,102 @@
+with
+
+fct_job_posting as (
+
+    select * from {{ ref('fct_job_posting') }}
+
+),
+
+fct_posting_skill as (
+
+    select * from {{ ref('fct_posting_skill') }}
+
+),
+
+dim_date as (
+
+    select * from {{ ref('dim_date') }}
+
+),
+
+dim_skill as (
+
+    select * from {{ ref('dim_skill') }}
+
+),
+
+dim_occupation as (
+
+    select * from {{ ref('dim_occupation') }}
+
+),
+
+dim_location as (
+
+    select * from {{ ref('dim_location') }}
+
+),
+
+postings_by_month as (
+
+    select
+        dim_date.month_start_date,
+        fct_job_posting.occupation_key,
+        fct_job_posting.region_key,
+        count(*) as count_postings
+    from fct_job_posting
+    inner join dim_date
+        on dim_date.date_key = fct_job_posting.first_seen_date_key
+    group by dim_date.month_start_date, fct_job_posting.occupation_key, fct_job_posting.region_key
+
+),
+
+skills_by_month as (
+
+    select
+        dim_date.month_start_date,
+        fct_posting_skill.occupation_key,
+        fct_posting_skill.region_key,
+        fct_posting_skill.skill_key,
+        count(*) as count_postings_with_skill
+    from fct_posting_skill
+    inner join dim_date
+        on dim_date.date_key = fct_posting_skill.first_seen_date_key
+    group by dim_date.month_start_date, fct_posting_skill.occupation_key, fct_posting_skill.region_key, fct_posting_skill.skill_key
+
+),
+
+final as (
+
+    select
+        ---------- grain: month × occupation × région × skill (postings first seen that month)
+        skills_by_month.month_start_date,
+        skills_by_month.occupation_key,
+        skills_by_month.region_key,
+        skills_by_month.skill_key,
+
+        ---------- labels
+        dim_occupation.rome_code,
+        dim_occupation.occupation_label,
+        coalesce(dim_location.region_name, 'Unknown') as region_name,
+        dim_skill.skill_name,
+        dim_skill.skill_family,
+
+        ---------- numerics
+        skills_by_month.count_postings_with_skill,
+        postings_by_month.count_postings,
+        round(skills_by_month.count_postings_with_skill::numeric / postings_by_month.count_postings, 4) as share_of_postings
+    from skills_by_month
+    inner join postings_by_month
+        on postings_by_month.month_start_date = skills_by_month.month_start_date
+        and postings_by_month.occupation_key = skills_by_month.occupation_key
+        and postings_by_month.region_key = skills_by_month.region_key
+    inner join dim_skill
+        on dim_skill.skill_key = skills_by_month.skill_key
+    inner join dim_occupation
+        on dim_occupation.occupation_key = skills_by_month.occupation_key
+    inner join dim_location
+        on dim_location.location_key = skills_by_month.region_key
+
+)
+
+select * from final

@@ -1,0 +1,8 @@
+namespace JobMarket.Warehouse.Runner.Metabase;
+
+internal enum ProvisionAction
+{
+    Unchanged,
+    Create,
+    Update,
+}

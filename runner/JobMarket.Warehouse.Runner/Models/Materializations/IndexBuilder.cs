@@ -1,0 +1,28 @@
+using JobMarket.Warehouse.Runner.Models.Parsing;
+
+namespace JobMarket.Warehouse.Runner.Models.Materializations;
+
+/// <summary>Creates <c>config(indexes=[...])</c> on a built relation under temporary names and says what to rename them to.</summary>
+internal static class IndexBuilder
+{
+    public static async Task<List<(string Built, string Final)>> CreateAsync(NodeExecution run, Relation built, CancellationToken ct = default)
+    {
+        var names = new List<(string, string)>();
+        for (var i = 0; i < run.Node.Config.Indexes.Count; i++)
+        {
+            var index = run.Node.Config.Indexes[i];
+            var temp = Truncate($"{built.Name}_i{i + 1}");
+            var final = FinalName(run.Node.Name, index);
+            var columns = string.Join(", ", index.Columns.Select(Relation.Quote));
+            await SqlRunner.ExecuteAsync(run.Connection, run.Transaction,
+                $"create {(index.Unique ? "unique " : "")}index {Relation.Quote(temp)} on {built} using {index.Type ?? "btree"} ({columns})", ct);
+            names.Add((temp, final));
+        }
+        return names;
+    }
+
+    public static string FinalName(string model, IndexConfig index) =>
+        Truncate($"{(index.Unique ? "unique" : "index")}_{model}_on_{string.Join("_", index.Columns)}");
+
+    private static string Truncate(string name) => name.Length <= 63 ? name : name[..63];
+}

@@ -1,0 +1,8 @@
+namespace JobMarket.Warehouse.Runner.Models.Parsing;
+
+internal enum NodeKind
+{
+    Seed,
+    Model,
+    Test,
+}

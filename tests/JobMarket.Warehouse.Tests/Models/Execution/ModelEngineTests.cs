@@ -1,0 +1,37 @@
+using System.Text.Json;
+using JobMarket.Warehouse.Runner.Models.Execution;
+
+namespace JobMarket.Warehouse.Tests.Models.Execution;
+
+public sealed class ModelEngineTests
+{
+    [Fact]
+    public async Task BuildAsync_BuildsEveryMaterializationAndRecordsTheRun_WhenTheProjectIsValid()
+    {
+        await using var harness = await EngineHarness.CreateAsync("basic");
+
+        var result = await harness.BuildAsync();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Nodes.Select(n => $"{n.Name}: {n.Status} {n.Message}")));
+        Assert.Equal(
+            ["assert_totals_match", "event_log", "mart_region", "reco_region", "region", "region_total", "stg_app__events"],
+            result.Nodes.Select(n => n.Name).Order(StringComparer.Ordinal));
+        var kinds = await harness.QueryAsync<(string, string)>(
+            "select n.nspname || '.' || c.relname, c.relkind::text from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname in ('seeds','staging','core','marts','reco') and c.relkind in ('r','v','m') order by 1");
+        Assert.Equal(
+            [("core.event_log", "r"), ("core.region_total", "r"), ("marts.mart_region", "r"), ("reco.reco_region", "m"), ("seeds.region", "r"), ("staging.stg_app__events", "v")],
+            kinds);
+        Assert.Equal(15m, await harness.ScalarAsync<decimal>("select amount_total from core.region_total where region_code = '11'"));
+        Assert.Equal(3L, await harness.ScalarAsync<long>("select count(*) from seeds.region"));
+        Assert.True(await harness.ScalarAsync<bool>("select is_overseas from seeds.region where region_code = '971'"));
+        Assert.Equal("unique_region_total_on_region_code", await harness.ScalarAsync<string>("select indexname from pg_indexes where tablename = 'region_total'"));
+        Assert.True(await harness.ScalarAsync<bool>("select has_table_privilege('jobmarket_reader', 'marts.mart_region', 'select') and has_table_privilege('jobmarket_reader', 'reco.reco_region', 'select')"));
+        Assert.False(await harness.ScalarAsync<bool>("select has_table_privilege('jobmarket_reader', 'core.region_total', 'select')"));
+        Assert.Empty(await harness.QueryAsync<(string, string, string?)>($"select node, status, error from audit.model_run where run_id = {result.RunId} and status <> 'success'"));
+        Assert.Equal(7L, await harness.ScalarAsync<long>($"select count(*) from audit.model_run where run_id = {result.RunId}"));
+        Assert.Equal("success", await harness.ScalarAsync<string>($"select status from audit.run where run_id = {result.RunId}"));
+        Assert.True(await harness.ScalarAsync<long>($"select count(*) from audit.test_result where run_id = {result.RunId} and status = 'pass'") >= 7);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(harness.Target, "run_results.json")));
+        Assert.Equal(7, json.RootElement.GetProperty("results").GetArrayLength());
+    }
+}

@@ -1,0 +1,5 @@
+select
+    region_code,
+    region_name,
+    amount_total
+from {{ ref('region_total') }}

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Create (or refresh CONCURRENTLY) the reco materialized views straight from models/reco/*.sql,
+with ref() resolved to reco.<model> or core.<model>; prints each model's time.
+
+The benchmark uses it so its timings are the SQL's own, with no engine overhead.
+Usage: apply_models.py DATABASE_URL [--refresh] [--only name,name]
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MODELS = os.path.normpath(os.path.join(HERE, "..", "..", "..", "models", "reco"))
+CONFIG = re.compile(r"\{\{\s*config\((.*?)\)\s*\}\}", re.S)
+COMMENT = re.compile(r"\{#.*?#\}", re.S)
+REF = re.compile(r"\{\{\s*ref\('([a-z0-9_]+)'\)\s*\}\}")
+
+
+def load():
+    models = {}
+    for name in os.listdir(MODELS):
+        if name.endswith(".sql"):
+            with open(os.path.join(MODELS, name)) as f:
+                models[name[:-4]] = f.read()
+    return models
+
+
+def order(models):
+    done, out = set(), []
+
+    def visit(name):
+        if name in done or name not in models:
+            return
+        for dep in REF.findall(models[name]):
+            visit(dep)
+        done.add(name)
+        out.append(name)
+
+    for name in sorted(models):
+        visit(name)
+    return out
+
+
+def render(name, sql, models):
+    config = CONFIG.search(sql)
+    indexes = []
+    if config:
+        # indexes=[{'columns': [...], 'unique': true}, ...]
+        for m in re.finditer(r"\{'columns':\s*\[([^\]]*)\](?:,\s*'unique':\s*(true|false))?\}", config.group(1)):
+            cols = [c.strip().strip("'") for c in m.group(1).split(",")]
+            indexes.append((cols, m.group(2) == "true"))
+    body = COMMENT.sub("", CONFIG.sub("", sql))
+    body = REF.sub(lambda m: ("reco." if m.group(1) in models else "core.") + m.group(1), body)
+    return body.strip(), indexes
+
+
+def psql(url, sql):
+    started = time.time()
+    subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-q", "-c", sql], check=True, stdout=subprocess.DEVNULL)
+    return time.time() - started
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("url")
+    parser.add_argument("--refresh", action="store_true")
+    parser.add_argument("--only", default="")
+    args = parser.parse_args()
+    models = load()
+    only = set(filter(None, args.only.split(",")))
+    total = 0.0
+    for name in order(models):
+        if only and name not in only:
+            continue
+        body, indexes = render(name, models[name], models)
+        if args.refresh:
+            took = psql(args.url, f"refresh materialized view concurrently reco.{name}")
+        else:
+            statements = [f"drop materialized view if exists reco.{name} cascade",
+                          f"create materialized view reco.{name} as\n{body}"]
+            for i, (cols, unique) in enumerate(indexes):
+                statements.append(
+                    f"create {'unique ' if unique else ''}index {name}_{i} on reco.{name} ({', '.join(cols)})")
+            statements.append(f"analyze reco.{name}")
+            took = psql(args.url, ";\n".join(statements))
+        total += took
+        print(f"{name}\t{took:.2f}s", flush=True)
+    print(f"total\t{total:.2f}s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
