@@ -502,7 +502,7 @@ adzuna_relists as (
 
 lifecycle as (
 
-    -- a posting is closed when a later run of the same query partition no longer returned it
+    -- a posting is closed when a later full run of the same query partition no longer returned it
     select
         own_fingerprints.source_code,
         own_fingerprints.source_posting_id,
@@ -512,6 +512,7 @@ lifecycle as (
         on partition_runs.source_code = own_fingerprints.source_code
         and partition_runs.partition_key = own_fingerprints.last_partition_key
         and partition_runs.fetched_at > own_fingerprints.last_seen_at
+        and partition_runs.is_full_scan
     group by own_fingerprints.source_code, own_fingerprints.source_posting_id
 
 ),

@@ -1,5 +1,5 @@
 -- One row per (source, partition, run) that landed pages: when each query partition was fetched.
--- core.source_posting uses it to notice postings that a later run of their partition no longer returned.
+-- core.source_posting uses it to notice postings that a later full run of their partition no longer returned.
 with
 
 adzuna as (
@@ -28,16 +28,16 @@ themuse as (
 
 pages as (
 
-    select 'adzuna' as source_code, adzuna.partition_key, adzuna.run_id, adzuna.fetched_at, adzuna.http_status
+    select 'adzuna' as source_code, adzuna.partition_key, adzuna.run_id, adzuna.fetched_at, adzuna.http_status, adzuna.request_params
     from adzuna
     union all
-    select 'france_travail', france_travail.partition_key, france_travail.run_id, france_travail.fetched_at, france_travail.http_status
+    select 'france_travail', france_travail.partition_key, france_travail.run_id, france_travail.fetched_at, france_travail.http_status, france_travail.request_params
     from france_travail
     union all
-    select 'jsearch', jsearch.partition_key, jsearch.run_id, jsearch.fetched_at, jsearch.http_status
+    select 'jsearch', jsearch.partition_key, jsearch.run_id, jsearch.fetched_at, jsearch.http_status, jsearch.request_params
     from jsearch
     union all
-    select 'themuse', themuse.partition_key, themuse.run_id, themuse.fetched_at, themuse.http_status
+    select 'themuse', themuse.partition_key, themuse.run_id, themuse.fetched_at, themuse.http_status, themuse.request_params
     from themuse
 
 ),
@@ -49,7 +49,12 @@ final as (
         pages.partition_key,
         pages.run_id,
         min(pages.fetched_at) as fetched_at,
-        count(*) as count_pages
+        count(*) as count_pages,
+        -- an incremental fetch (a date filter) lists only new postings: it cannot show that one is gone
+        bool_and(not (
+            pages.request_params ?| array['max_days_old', 'publieeDepuis', 'minCreationDate']
+            or coalesce(pages.request_params ->> 'date_posted', 'all') in ('today', '3days', 'week')
+        )) as is_full_scan
     from pages
     where pages.http_status between 200 and 299
     group by pages.source_code, pages.partition_key, pages.run_id
