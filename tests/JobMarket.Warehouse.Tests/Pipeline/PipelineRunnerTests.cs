@@ -177,14 +177,14 @@ public sealed class PipelineRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_SucceedsBothTimes_WhenRefreshRunsTwiceInARow()
+    public async Task RunAsync_SucceedsBothTimes_WhenRunTwiceInARowFromAFreshDatabase()
     {
         await using var dataSource = NpgsqlDataSource.Create(await Infrastructure.PostgresCluster.CreateDatabaseAsync("pipeline"));
-        var catalog = new PipelineStepCatalog(PipelineTestDatabase.Migrator(dataSource));
+        IReadOnlyList<IPipelineStep> steps = [new MigrateStep(PipelineTestDatabase.Migrator(dataSource))];
         var runner = PipelineTestDatabase.Runner(dataSource);
 
-        var first = await runner.RunAsync(s_refresh, catalog.For("refresh"));
-        var second = await runner.RunAsync(s_refresh, catalog.For("refresh"));
+        var first = await runner.RunAsync(s_refresh, steps);
+        var second = await runner.RunAsync(s_refresh, steps);
 
         Assert.True(first.Succeeded, first.Summary);
         Assert.True(second.Succeeded, second.Summary);
