@@ -1,0 +1,32 @@
+-- name: Salary by experience level
+-- description: p25, median and p75 of stated annual salaries (EUR) per experience level.
+-- display: bar
+-- visualization_settings:
+--   graph.dimensions: [experience_label]
+--   graph.metrics: [salary_p25_eur, salary_median_eur, salary_p75_eur]
+-- template_tags:
+--   region:
+--     type: text
+--     display_name: Région
+--   occupation:
+--     type: text
+--     display_name: Occupation
+select
+    dim_experience.experience_label,
+    count(*) as count_postings,
+    round(percentile_cont(0.25) within group (order by fct_job_posting.salary_mid_eur)::numeric, 0) as salary_p25_eur,
+    round(percentile_cont(0.50) within group (order by fct_job_posting.salary_mid_eur)::numeric, 0) as salary_median_eur,
+    round(percentile_cont(0.75) within group (order by fct_job_posting.salary_mid_eur)::numeric, 0) as salary_p75_eur
+from marts.fct_job_posting
+inner join marts.dim_experience
+    on dim_experience.experience_key = fct_job_posting.experience_key
+inner join marts.dim_location
+    on dim_location.location_key = fct_job_posting.region_key
+inner join marts.dim_occupation
+    on dim_occupation.occupation_key = fct_job_posting.occupation_key
+where fct_job_posting.has_salary
+    and not fct_job_posting.is_salary_predicted
+    [[and dim_location.region_name = {{region}}]]
+    [[and dim_occupation.occupation_label = {{occupation}}]]
+group by dim_experience.experience_key, dim_experience.experience_label, dim_experience.min_years
+order by dim_experience.min_years nulls last, dim_experience.experience_label
