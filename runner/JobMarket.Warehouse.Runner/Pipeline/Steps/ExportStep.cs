@@ -9,6 +9,20 @@ namespace JobMarket.Warehouse.Runner.Pipeline.Steps;
 /// </summary>
 internal sealed class ExportStep(ExportRunner exports) : IPipelineStep
 {
+/// Writes Excel workbooks through the export runner: the named exports, else (refresh) the exports
+/// that declare a schedule, else (demo) the first definition. Rows = data rows written.
+/// </summary>
+internal sealed class ExportStep(ExportRunner exports, ExportStep.Which which) : IPipelineStep
+{
+    public enum Which
+    {
+        /// <summary>The job's arguments when given, else every export with a schedule.</summary>
+        Scheduled,
+
+        /// <summary>One workbook for the demo: the first definition.</summary>
+        First,
+    }
+
     public string Name => "export";
 
     public async Task<StepResult> RunAsync(PipelineContext context, CancellationToken ct = default)
@@ -33,5 +47,20 @@ internal sealed class ExportStep(ExportRunner exports) : IPipelineStep
         {
             exports = outcomes.Select(o => new { name = o.Name, rows = o.Rows, files = o.Files.Select(Path.GetFileName) }),
         });
+        var names = context.Request.Arguments is { Count: > 0 } given ? given
+            : which == Which.Scheduled ? exports.ListScheduled().Select(s => s.Name).ToList()
+            : exports.LoadDefinitions().Select(d => d.Name).Take(1).ToList();
+        if (names.Count == 0)
+        {
+            return which == Which.First
+                ? StepResult.NotAvailable("not available yet: no export definitions under models/exports")
+                : StepResult.Done(0, new { exports = Array.Empty<string>(), reason = "no export declares a schedule" });
+        }
+        var result = await exports.RunAsync(new ExportRequest(names), ct);
+        if (!result.Successful)
+        {
+            throw new WarehouseException($"export run {result.RunId}: " + string.Join("; ", result.Exports.Where(e => !e.Successful).Select(e => $"{e.Name}: {e.Error}")));
+        }
+        return StepResult.Done(result.Exports.Sum(e => e.Rows), new { export_run_id = result.RunId, files = result.Files.ToList() });
     }
 }
