@@ -96,8 +96,8 @@ public sealed partial class ComposeFileTests
         var used = VariablePattern().Matches(s_composeText).Select(m => m.Groups[1].Value).ToHashSet();
         var defined = EnvExampleVariables();
 
-        Assert.Empty(defined.Where(v => !used.Contains(v)));
-        Assert.Empty(used.Where(v => !defined.Contains(v)));
+        Assert.All(defined, v => Assert.Contains(v, used));
+        Assert.All(used, v => Assert.Contains(v, defined));
         Assert.Equal(defined.Count, defined.Distinct().Count());
     }
 
