@@ -27,15 +27,21 @@ posting_skill as (
 
 ),
 
-location as (
+dim_company as (
 
-    select * from {{ ref('location') }}
+    select * from {{ ref('dim_company') }}
 
 ),
 
-occupation as (
+dim_location as (
 
-    select * from {{ ref('occupation') }}
+    select * from {{ ref('dim_location') }}
+
+),
+
+dim_occupation as (
+
+    select * from {{ ref('dim_occupation') }}
 
 ),
 
@@ -84,11 +90,11 @@ final as (
         posting.posting_id,
 
         ---------- keys (-1 = unknown member; never null)
-        coalesce(posting.company_id, -1) as company_key,
-        posting.location_id as location_key,
-        coalesce(core.stable_id('departement:' || location.departement_code), -1) as departement_key,
-        coalesce(core.stable_id('region:' || location.region_code), -1) as region_key,
-        coalesce(occupation.occupation_id, -1) as occupation_key,
+        coalesce(dim_company.company_key, -1) as company_key,
+        coalesce(dim_location.location_key, -1) as location_key,
+        coalesce(departement_location.location_key, -1) as departement_key,
+        coalesce(region_location.location_key, -1) as region_key,
+        coalesce(dim_occupation.occupation_key, -1) as occupation_key,
         coalesce(dim_contract.contract_key, -1) as contract_key,
         coalesce(dim_experience.experience_key, -1) as experience_key,
         coalesce(dim_source.source_key, -1) as source_key,
@@ -120,10 +126,18 @@ final as (
         posting.last_seen_at,
         posting.closed_at
     from posting
-    inner join location
-        on location.location_id = posting.location_id
-    left join occupation
-        on occupation.rome_code = posting.rome_code
+    left join dim_company
+        on dim_company.company_key = posting.company_id
+    left join dim_location
+        on dim_location.location_key = posting.location_id
+    left join dim_location as departement_location
+        on departement_location.location_level = 'departement'
+        and departement_location.departement_code = dim_location.departement_code
+    left join dim_location as region_location
+        on region_location.location_level = 'region'
+        and region_location.region_code = dim_location.region_code
+    left join dim_occupation
+        on dim_occupation.rome_code = posting.rome_code
     left join posting_salary
         on posting_salary.posting_id = posting.posting_id
     left join skill_counts

@@ -42,39 +42,52 @@ public sealed class RawPageWriter(NpgsqlDataSource dataSource)
         return new LandingResult(landed, duplicates, rejected);
     }
 
-    private sealed record CheckedPage(RawPage Page, byte[] Sha256, string? Json, string? Reason);
+    private sealed record CheckedPage(RawPage Page, byte[] Sha256, string? Reason);
 
+    /// <summary>
+    /// Validates without building a DOM or a string (the body goes to COPY as the same bytes):
+    /// UTF-8, one JSON object or array, and no <c>\u0000</c> escape that jsonb would refuse.
+    /// </summary>
     private static CheckedPage Check(RawPage page)
     {
-        var sha = SHA256.HashData(page.Body.Span);
-        string text;
-        try
+        var body = page.Body.Span;
+        var sha = SHA256.HashData(body);
+        if (!System.Text.Unicode.Utf8.IsValid(body))
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(page.Body.Span);
-        }
-        catch (DecoderFallbackException)
-        {
-            return new CheckedPage(page, sha, null, "body is not valid UTF-8");
+            return new CheckedPage(page, sha, "body is not valid UTF-8");
         }
         try
         {
-            using var document = JsonDocument.Parse(page.Body);
-            if (document.RootElement.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read())
             {
-                return new CheckedPage(page, sha, null, $"body is JSON but not an object or array ({document.RootElement.ValueKind})");
+                throw new JsonException("the body is empty");
             }
-            // jsonb refuses the \u0000 escape ("unsupported Unicode escape sequence").
-            if (text.Contains("\\u0000", StringComparison.Ordinal) && ContainsNul(document.RootElement))
+            if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
             {
-                return new CheckedPage(page, sha, null, "jsonb cannot store the \\u0000 escape (unsupported Unicode escape sequence)");
+                return new CheckedPage(page, sha, $"body is JSON but not an object or array ({reader.TokenType})");
             }
+            reader.Skip();
+            // Anything but whitespace after the root value throws here.
+            reader.Read();
         }
         catch (JsonException ex)
         {
+            var text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, 160)]);
             var preview = text.Length > 40 ? text[..40] : text;
-            return new CheckedPage(page, sha, null, $"body is not valid JSON ({ex.Message}); it starts with: {preview}");
+            return new CheckedPage(page, sha, $"body is not valid JSON ({ex.Message}); it starts with: {preview}");
         }
-        return new CheckedPage(page, sha, text, null);
+        // jsonb refuses the \u0000 escape ("unsupported Unicode escape sequence"); a DOM tells an
+        // escaped NUL from an escaped backslash followed by "u0000".
+        if (body.IndexOf("\\u0000"u8) >= 0)
+        {
+            using var document = JsonDocument.Parse(page.Body);
+            if (ContainsNul(document.RootElement))
+            {
+                return new CheckedPage(page, sha, "jsonb cannot store the \\u0000 escape (unsupported Unicode escape sequence)");
+            }
+        }
+        return new CheckedPage(page, sha, null);
     }
 
     private static bool ContainsNul(JsonElement element) => element.ValueKind switch
@@ -122,7 +135,8 @@ public sealed class RawPageWriter(NpgsqlDataSource dataSource)
                 await importer.WriteAsync(page.Page.RequestParamsJson, NpgsqlDbType.Jsonb, ct);
                 await importer.WriteAsync((short)page.Page.HttpStatus, NpgsqlDbType.Smallint, ct);
                 await importer.WriteAsync(page.Sha256, NpgsqlDbType.Bytea, ct);
-                await importer.WriteAsync(page.Json!, NpgsqlDbType.Jsonb, ct);
+                // The verbatim bytes: Npgsql writes ReadOnlyMemory<byte> as the jsonb text, no string round trip.
+                await importer.WriteAsync(page.Page.Body, NpgsqlDbType.Jsonb, ct);
                 await importer.WriteAsync(page.Page.FetchedAt, NpgsqlDbType.TimestampTz, ct);
             }
             await importer.CompleteAsync(ct);

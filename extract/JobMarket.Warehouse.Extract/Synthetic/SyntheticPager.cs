@@ -37,6 +37,9 @@ public sealed class SyntheticPager
 
     internal static ISyntheticFormat FormatOf(JobSource source) => Formats[(int)source];
 
+    /// <summary>Postings per page of a source's search endpoint (50, 150, 10, 20).</summary>
+    public static int PageSizeOf(JobSource source) => FormatOf(source).PageSize;
+
     /// <summary>Which postings the day's fetch lists, sorted in page order.</summary>
     public DayListing List(int day, CancellationToken ct = default)
     {

@@ -50,7 +50,24 @@ public static class PostgresCluster
         var cluster = new EmbeddedPostgres(s_root);
         var connectionString = await cluster.StartAsync();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(cluster);
-        return new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString;
+        var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString;
+        await CreateClusterRolesAsync(admin);
+        return admin;
+    }
+
+    /// <summary>
+    /// Roles are cluster-wide: test databases migrating at the same moment would race to create
+    /// them (V0002 guards with "if not exists", which two transactions can both pass). A warehouse
+    /// has one database, so only tests need this.
+    /// </summary>
+    private static async Task CreateClusterRolesAsync(string admin)
+    {
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "do $$ begin if not exists (select from pg_roles where rolname = 'jobmarket_reader') then create role jobmarket_reader login; end if; end $$",
+            connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static void Stop(EmbeddedPostgres cluster)

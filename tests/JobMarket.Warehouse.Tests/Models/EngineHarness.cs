@@ -14,6 +14,7 @@ namespace JobMarket.Warehouse.Tests.Models;
 /// </summary>
 internal sealed class EngineHarness : IAsyncDisposable
 {
+    private static readonly SemaphoreSlim s_migrations = new(1, 1);
     private readonly TempFolder _folder;
 
     private EngineHarness(TempFolder folder, string connectionString, NpgsqlDataSource dataSource)
@@ -37,8 +38,18 @@ internal sealed class EngineHarness : IAsyncDisposable
         Copy(FixturePath(fixture), folder.Path);
         var connectionString = await PostgresCluster.CreateDatabaseAsync("engine");
         var dataSource = NpgsqlDataSource.Create(connectionString);
-        var migration = await new Migrator(dataSource, RepositoryPaths.Project.Migrations, NullLogger<Migrator>.Instance).MigrateAsync();
-        Assert.True(migration.Successful, migration.Error?.ToString());
+        // V0002 creates a cluster-wide role behind an if-not-exists guard that two databases migrating
+        // at once can both pass; this process's engine tests take turns.
+        await s_migrations.WaitAsync();
+        try
+        {
+            var migration = await new Migrator(dataSource, RepositoryPaths.Project.Migrations, NullLogger<Migrator>.Instance).MigrateAsync();
+            Assert.True(migration.Successful, migration.Error?.ToString());
+        }
+        finally
+        {
+            s_migrations.Release();
+        }
         var setup = Path.Combine(folder.Path, "setup.sql");
         if (File.Exists(setup))
         {

@@ -9,7 +9,7 @@ create table core.location (
 create table core.skill (
     skill_id bigint primary key,
     skill_name text not null,
-    family text
+    skill_family text
 );
 create table core.posting (
     posting_id bigint primary key,

@@ -15,7 +15,7 @@ internal sealed class DependentViews
 
     public IReadOnlyList<DependentView> Views { get; }
 
-    public static async Task<DependentViews> CaptureAsync(NpgsqlConnection connection, NpgsqlTransaction tx, uint oid, CancellationToken ct = default)
+    public static async Task<DependentViews> CaptureAsync(NpgsqlConnection connection, NpgsqlTransaction tx, long oid, CancellationToken ct = default)
     {
         // An empty search_path makes pg_get_viewdef and pg_get_indexdef qualify every name.
         var searchPath = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
@@ -29,8 +29,8 @@ internal sealed class DependentViews
                 join pg_catalog.pg_rewrite as r on r.oid = d.objid
                 where d.classid = 'pg_catalog.pg_rewrite'::regclass
                     and d.refclassid = 'pg_catalog.pg_class'::regclass
-                    and d.refobjid = @oid
-                    and r.ev_class <> @oid
+                    and d.refobjid = @oid::oid
+                    and r.ev_class <> @oid::oid
                 union
                 select r.ev_class, dependents.depth + 1
                 from dependents

@@ -9,9 +9,9 @@ internal static class RelationCatalog
 {
     public static async Task<ExistingRelation?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Relation relation, CancellationToken ct = default)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<(uint Oid, char Kind, bool Populated)?>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<(long Oid, char Kind, bool Populated)?>(new CommandDefinition(
             """
-            select c.oid, c.relkind, c.relispopulated
+            select c.oid::bigint, c.relkind, c.relispopulated
             from pg_catalog.pg_class as c
             join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
             where n.nspname = @schema and c.relname = @name and c.relkind in ('r', 'v', 'm', 'p')
@@ -30,8 +30,8 @@ internal static class RelationCatalog
             """, new { regclass }, tx, cancellationToken: ct))];
 
     /// <summary>True when a unique, non-partial, plain-column index exists (what REFRESH .. CONCURRENTLY needs).</summary>
-    public static Task<bool> HasUniqueIndexAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, uint oid, CancellationToken ct = default) =>
+    public static Task<bool> HasUniqueIndexAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, long oid, CancellationToken ct = default) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "select exists (select from pg_catalog.pg_index where indrelid = @oid and indisunique and indpred is null and indexprs is null)",
+            "select exists (select from pg_catalog.pg_index where indrelid = @oid::oid and indisunique and indpred is null and indexprs is null)",
             new { oid }, tx, cancellationToken: ct));
 }

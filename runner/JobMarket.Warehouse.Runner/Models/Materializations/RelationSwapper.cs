@@ -8,7 +8,9 @@ namespace JobMarket.Warehouse.Runner.Models.Materializations;
 /// under <c>lock_timeout</c>, save and drop the dependent views, rename the old relation away,
 /// rename the new one in, drop the old one (no CASCADE), give the indexes their final names and
 /// recreate the dependent views. A lock timeout rolls back to a savepoint and retries, so a long
-/// reader delays the swap instead of failing the build; readers see the old relation until COMMIT.
+/// reader delays the swap instead of failing the build (a deadlock with a reader is retried the same
+/// way); readers see the old relation until COMMIT. Views are locked before the relation they read,
+/// deepest first, the order a reader of a view takes its locks in.
 /// </summary>
 internal static class RelationSwapper
 {
@@ -44,7 +46,7 @@ internal static class RelationSwapper
                 await SqlRunner.ExecuteAsync(run.Connection, run.Transaction, "release savepoint jobmarket_swap", ct);
                 return;
             }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable && attempt < run.Options.SwapAttempts)
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected && attempt < run.Options.SwapAttempts)
             {
                 await SqlRunner.ExecuteAsync(run.Connection, run.Transaction, "rollback to savepoint jobmarket_swap", ct);
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), ct);

@@ -11,8 +11,13 @@ internal static class SqlRunner
 {
     public static async Task<long> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, CancellationToken ct = default)
     {
-        await using var command = new NpgsqlCommand(sql, connection, tx) { CommandTimeout = 0 };
-        return await command.ExecuteNonQueryAsync(ct);
+        // A batch command reports the row count of any statement, CREATE TABLE AS included
+        // (ExecuteNonQuery answers -1 for SELECT-tagged commands).
+        await using var batch = new NpgsqlBatch(connection, tx) { Timeout = 0 };
+        var command = new NpgsqlBatchCommand(sql);
+        batch.BatchCommands.Add(command);
+        await batch.ExecuteNonQueryAsync(ct);
+        return (long)command.Rows;
     }
 
     /// <summary>Runs <c>prefix + modelSql + suffix</c>; errors inside the model SQL name its file and line.</summary>

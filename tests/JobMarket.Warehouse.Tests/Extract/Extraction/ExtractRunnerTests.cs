@@ -83,10 +83,13 @@ public sealed class ExtractRunnerTests(DatabaseFixture database) : IClassFixture
         Assert.True(summary.Succeeded, string.Join("; ", summary.Sources.Select(s => s.Message)));
         var bySource = summary.Sources.ToDictionary(s => s.Source);
         Assert.Equal((3, 2), (bySource[JobSource.Adzuna].Retries, bySource[JobSource.Adzuna].Pages));
-        Assert.Equal((1, 2), (bySource[JobSource.JSearch].Retries, bySource[JobSource.JSearch].Pages));
+        // At least the one timeout (a loaded machine may time out a slow normal answer too).
+        Assert.Equal(2, bySource[JobSource.JSearch].Pages);
+        Assert.InRange(bySource[JobSource.JSearch].Retries, 1, 3);
+        Assert.Contains(harness.Logs.Lines, l => l.Contains("/search attempt 1 failed (no response within 2s)", StringComparison.Ordinal));
         Assert.Equal((1, 3), (bySource[JobSource.TheMuse].Retries, bySource[JobSource.TheMuse].Pages));
         Assert.Equal(0, await harness.CountAsync("select count(*) from raw.rejected_pages"));
-        Assert.Equal(5, await harness.CountAsync("select sum((detail->>'retries')::int) from audit.run_step"));
+        Assert.Equal(summary.Sources.Sum(s => s.Retries), await harness.CountAsync("select sum((detail->>'retries')::int) from audit.run_step"));
     }
 
     [Fact]

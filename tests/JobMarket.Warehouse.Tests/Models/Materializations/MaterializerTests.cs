@@ -1,0 +1,158 @@
+using JobMarket.Warehouse.Runner.Models.Execution;
+
+namespace JobMarket.Warehouse.Tests.Models.Materializations;
+
+public sealed class MaterializerTests
+{
+    private const string NumbersTable = "select n, label from {{ source('numbers', 'numbers') }}\n";
+
+    private static string Failures(BuildResult result) =>
+        string.Join("\n", result.Nodes.Where(n => n.Status != NodeStatus.Success).Select(n => $"{n.Name}: {n.Status} {n.Message}"));
+
+    [Fact]
+    public async Task Table_KeepsDependentViewsAndTheirGrants_WhenRebuilt()
+    {
+        await using var harness = await EngineHarness.CreateAsync("minimal");
+        harness.Write("models/core/number.sql", NumbersTable);
+        Assert.True((await harness.BuildAsync()).Succeeded);
+        await harness.ExecuteAsync("""
+            create view marts.analyst_numbers as select n, label from core.number where n <= 10;
+            create view marts.analyst_count as select count(*) as total from marts.analyst_numbers;
+            create materialized view marts.analyst_matview as select n from core.number where n <= 5;
+            create unique index analyst_matview_n on marts.analyst_matview (n);
+            comment on view marts.analyst_numbers is 'kept';
+            grant select on marts.analyst_numbers to jobmarket_reader;
+            insert into raw.numbers (n, label) values (1001, 'new');
+            """);
+
+        var result = await harness.BuildAsync();
+
+        Assert.True(result.Succeeded, Failures(result));
+        Assert.Equal(1001L, await harness.ScalarAsync<long>("select count(*) from core.number"));
+        Assert.Equal(10L, await harness.ScalarAsync<long>("select total from marts.analyst_count"));
+        Assert.Equal(5L, await harness.ScalarAsync<long>("select count(*) from marts.analyst_matview"));
+        Assert.Equal("kept", await harness.ScalarAsync<string>("select obj_description('marts.analyst_numbers'::regclass, 'pg_class')"));
+        Assert.True(await harness.ScalarAsync<bool>("select has_table_privilege('jobmarket_reader', 'marts.analyst_numbers', 'select')"));
+        Assert.True(await harness.ScalarAsync<bool>("select exists (select from pg_indexes where indexname = 'analyst_matview_n')"));
+        Assert.Equal(0L, await harness.ScalarAsync<long>("select count(*) from pg_class where relname like '%\\_\\_tmp\\_%' or relname like '%\\_\\_old\\_%'"));
+    }
+
+    [Fact]
+    public async Task View_IsSwappedAndDependentsRecreated_WhenItsColumnsChangeIncompatibly()
+    {
+        await using var harness = await EngineHarness.CreateAsync("minimal");
+        harness.Write("models/staging/numbers/stg_numbers.sql", "select n, label from {{ source('numbers', 'numbers') }}\n");
+        harness.Write("models/marts/number_view.sql", "{{ config(materialized='view') }}\nselect n from {{ ref('stg_numbers') }}\n");
+        Assert.True((await harness.BuildAsync()).Succeeded);
+        await harness.ExecuteAsync("create view marts.analyst_view as select label from staging.stg_numbers");
+
+        harness.Write("models/staging/numbers/stg_numbers.sql", "select n::bigint as n, upper(label) as label, true as is_new from {{ source('numbers', 'numbers') }}\n");
+        var result = await harness.BuildAsync(EngineCommand.Build, false, "stg_numbers");
+
+        Assert.True(result.Succeeded, Failures(result));
+        Assert.Equal("swapped", await harness.ScalarAsync<string>($"select action from audit.model_run where run_id = {result.RunId} and node = 'stg_numbers'"));
+        Assert.Equal("bigint", await harness.ScalarAsync<string>("select data_type from information_schema.columns where table_schema = 'staging' and table_name = 'stg_numbers' and column_name = 'n'"));
+        Assert.Equal("N1", await harness.ScalarAsync<string>("select label from marts.analyst_view order by label limit 1"));
+        Assert.Equal(1000L, await harness.ScalarAsync<long>("select count(*) from marts.number_view"));
+    }
+
+    [Fact]
+    public async Task Incremental_MergesByUniqueKeyAndHandlesSchemaChanges_AcrossRuns()
+    {
+        await using var harness = await EngineHarness.CreateAsync("minimal");
+        const string model = """
+            {{ config(materialized='incremental', unique_key='n') }}
+            select n, label, loaded_at from {{ source('numbers', 'numbers') }}
+            {% if is_incremental() %}
+            where loaded_at > (select max(loaded_at) from {{ this }})
+            {% endif %}
+
+            """;
+        harness.Write("models/core/number_log.sql", model);
+        var first = await harness.BuildAsync();
+        Assert.True(first.Succeeded, Failures(first));
+        Assert.Equal(1000L, first.Nodes.Single().Rows);
+
+        await harness.ExecuteAsync("update raw.numbers set label = 'changed', loaded_at = now() + interval '1 minute' where n = 1; insert into raw.numbers (n, label, loaded_at) values (1001, 'new', now() + interval '1 minute')");
+        var second = await harness.BuildAsync();
+        Assert.True(second.Succeeded, Failures(second));
+        Assert.Equal(2L, second.Nodes.Single().Rows);
+        Assert.Equal(1001L, await harness.ScalarAsync<long>("select count(*) from core.number_log"));
+        Assert.Equal("changed", await harness.ScalarAsync<string>("select label from core.number_log where n = 1"));
+
+        harness.Write("models/core/number_log.sql", model.Replace("select n, label, loaded_at", "select n, label, loaded_at, n * 2 as doubled", StringComparison.Ordinal));
+        var drift = await harness.BuildAsync();
+        Assert.False(drift.Succeeded);
+        Assert.Contains("doubled", drift.Nodes.Single().Message);
+        Assert.Contains("append_new_columns", drift.Nodes.Single().Message);
+        Assert.Equal(3L, await harness.ScalarAsync<long>("select count(*) from information_schema.columns where table_schema = 'core' and table_name = 'number_log'"));
+
+        harness.Write("models/core/number_log.sql", model
+            .Replace("unique_key='n'", "unique_key='n', on_schema_change='append_new_columns'", StringComparison.Ordinal)
+            .Replace("select n, label, loaded_at", "select n, label, loaded_at, n * 2 as doubled", StringComparison.Ordinal));
+        var appended = await harness.BuildAsync();
+        Assert.True(appended.Succeeded, Failures(appended));
+        Assert.Equal(1001L, await harness.ScalarAsync<long>("select count(*) from core.number_log"));
+
+        var full = await harness.BuildAsync(EngineCommand.Build, fullRefresh: true);
+        Assert.True(full.Succeeded, Failures(full));
+        Assert.Equal(1001L, full.Nodes.Single().Rows);
+        Assert.Equal(0L, await harness.ScalarAsync<long>("select count(*) from core.number_log where doubled is null"));
+    }
+
+    [Fact]
+    public async Task MaterializedView_RefreshesConcurrentlyWhenUnchangedAndRebuildsWhenChanged()
+    {
+        await using var harness = await EngineHarness.CreateAsync("minimal");
+        const string model = "{{ config(indexes=[{'columns': ['n'], 'unique': true}]) }}\nselect n, label from {{ source('numbers', 'numbers') }}\n";
+        harness.Write("models/reco/reco_number.sql", model);
+        Assert.True((await harness.BuildAsync()).Succeeded);
+        await harness.ExecuteAsync("insert into raw.numbers (n, label) values (1001, 'new')");
+
+        var unchanged = await harness.BuildAsync();
+        Assert.True(unchanged.Succeeded, Failures(unchanged));
+        Assert.Equal("refreshed concurrently", await harness.ScalarAsync<string>($"select action from audit.model_run where run_id = {unchanged.RunId}"));
+        Assert.Equal(1001L, await harness.ScalarAsync<long>("select count(*) from reco.reco_number"));
+
+        harness.Write("models/reco/reco_number.sql", model.Replace("select n, label", "select n, label, n % 7 as bucket", StringComparison.Ordinal));
+        var changed = await harness.BuildAsync();
+        Assert.True(changed.Succeeded, Failures(changed));
+        Assert.Equal("rebuilt (definition changed)", await harness.ScalarAsync<string>($"select action from audit.model_run where run_id = {changed.RunId}"));
+        Assert.Equal(3L, await harness.ScalarAsync<long>("select count(*) from pg_attribute where attrelid = 'reco.reco_number'::regclass and attnum > 0"));
+        Assert.True(await harness.ScalarAsync<bool>("select has_table_privilege('jobmarket_reader', 'reco.reco_number', 'select')"));
+        Assert.Equal("unique_reco_number_on_n", await harness.ScalarAsync<string>("select indexname from pg_indexes where tablename = 'reco_number'"));
+    }
+
+    [Fact]
+    public async Task Table_NeverShowsReadersAMissingOrPartialTable_During20Rebuilds()
+    {
+        await using var harness = await EngineHarness.CreateAsync("minimal");
+        harness.Write("models/core/number.sql", NumbersTable);
+        harness.Write("models/marts/number_count.sql", "{{ config(materialized='view') }}\nselect count(*) as total from {{ ref('number') }}\n");
+        Assert.True((await harness.BuildAsync()).Succeeded);
+
+        using var stop = new CancellationTokenSource();
+        var counts = new List<long>();
+        var reader = Task.Run(async () =>
+        {
+            await using var connection = await harness.DataSource.OpenConnectionAsync();
+            while (!stop.IsCancellationRequested)
+            {
+                await using var command = new Npgsql.NpgsqlCommand("select count(*) from core.number", connection);
+                counts.Add((long)(await command.ExecuteScalarAsync())!);
+                await using var view = new Npgsql.NpgsqlCommand("select total from marts.number_count", connection);
+                counts.Add((long)(await view.ExecuteScalarAsync())!);
+            }
+        });
+        for (var i = 0; i < 20; i++)
+        {
+            var result = await harness.BuildAsync(EngineCommand.Run, false, "number");
+            Assert.True(result.Succeeded, Failures(result));
+        }
+        await stop.CancelAsync();
+        await reader;
+
+        Assert.NotEmpty(counts);
+        Assert.All(counts, c => Assert.Equal(1000L, c));
+    }
+}

@@ -1,0 +1,75 @@
+using Dapper;
+using JobMarket.Warehouse.Runner.Migrations;
+using JobMarket.Warehouse.Runner.Models.Execution;
+using JobMarket.Warehouse.Runner.Runs;
+using JobMarket.Warehouse.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace JobMarket.Warehouse.Tests.Reco;
+
+/// <summary>
+/// A migrated test database with core tables of the shape the reco models rely on (posting,
+/// posting_skill, skill, location) standing in for the core models, and the reco models built on
+/// them by the model engine.
+/// </summary>
+internal sealed class RecoWarehouse
+{
+    private const string CoreTables = """
+        create table core.location (location_id bigint primary key, departement_code text);
+        create table core.skill (skill_id bigint primary key, skill_name text not null, skill_family text);
+        create table core.posting (
+            posting_id bigint primary key, title text, description text, language text,
+            is_active boolean not null, location_id bigint, contract_code text, remote_code text);
+        create table core.posting_skill (posting_id bigint, skill_id bigint, primary key (posting_id, skill_id));
+        """;
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    private RecoWarehouse(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+
+    public static async Task<RecoWarehouse> CreateAsync(NpgsqlDataSource dataSource)
+    {
+        var migration = await new Migrator(dataSource, RepositoryPaths.Project.Migrations, NullLogger<Migrator>.Instance).MigrateAsync();
+        Assert.True(migration.Successful, migration.Error?.ToString());
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("drop table if exists core.posting_skill, core.posting, core.skill, core.location cascade;" + CoreTables);
+        return new RecoWarehouse(dataSource);
+    }
+
+    public async Task AddPostingAsync(long postingId, string title, string? description, string language = "fr",
+        bool isActive = true, string departement = "75", string contract = "permanent", string remote = "on_site",
+        params string[] skills)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("""
+            insert into core.location (location_id, departement_code)
+            values (hashtext(@departement), @departement) on conflict do nothing;
+            insert into core.posting values (@postingId, @title, @description, @language, @isActive, hashtext(@departement), @contract, @remote);
+            insert into core.skill (skill_id, skill_name, skill_family)
+            select hashtext(name), name, 'test' from unnest(@skills) as name on conflict do nothing;
+            insert into core.posting_skill select @postingId, hashtext(name) from unnest(@skills) as name;
+            """,
+            new { postingId, title, description, language, isActive, departement, contract, remote, skills });
+    }
+
+    /// <summary>
+    /// Builds <c>models/reco</c> through the model engine (the repository's own project, reco
+    /// models only, reading the core tables above): the first build creates the materialized
+    /// views, later ones refresh them concurrently. Fails the test on any model or data-test error.
+    /// </summary>
+    public async Task<BuildResult> BuildAsync()
+    {
+        using var target = new TempFolder();
+        var engine = new ModelEngine(
+            _dataSource,
+            new ModelEngineOptions { ProjectHome = RepositoryPaths.Home, TargetPath = target.Path },
+            new RunRecorder(_dataSource, NullLogger<RunRecorder>.Instance),
+            NullLogger<ModelEngine>.Instance);
+        var result = await engine.BuildAsync(new BuildRequest { Select = ["path:models/reco"], Threads = 2 });
+        Assert.True(result.Succeeded, string.Join("\n", result.Nodes
+            .Where(n => n.Status is not (NodeStatus.Success or NodeStatus.Warn))
+            .Select(n => $"{n.Name}: {n.Status} {n.Message}")));
+        return result;
+    }
+}

@@ -1,0 +1,189 @@
+using Dapper;
+using JobMarket.Warehouse.Tests.Infrastructure;
+using Npgsql;
+
+namespace JobMarket.Warehouse.Tests.Reco;
+
+public sealed class SimilarPostingTests
+{
+    private static async Task<(NpgsqlDataSource, RecoWarehouse)> FreshAsync()
+    {
+        var dataSource = NpgsqlDataSource.Create(await PostgresCluster.CreateDatabaseAsync("reco"));
+        return (dataSource, await RecoWarehouse.CreateAsync(dataSource));
+    }
+
+    /// <summary>Four clusters (developers, nurses in French and English, accountants, data engineers), a loner and a closed posting.</summary>
+    internal static async Task AddClusteredCorpusAsync(RecoWarehouse warehouse)
+    {
+        await warehouse.AddPostingAsync(1, "Développeur Python Django",
+            "Vous développerez des API REST en Python et Django avec PostgreSQL pour nos clients.", skills: ["Python", "Django", "PostgreSQL"]);
+        await warehouse.AddPostingAsync(2, "Développeur Python Django",
+            "Vous développerez des API REST en Python et Django avec PostgreSQL pour notre plateforme.", skills: ["Python", "Django", "PostgreSQL"]);
+        await warehouse.AddPostingAsync(3, "Développeur Python", "", departement: "69", skills: ["Python"]);
+        await warehouse.AddPostingAsync(4, "Infirmier de nuit",
+            "Soins aux patients hospitalisés, surveillance nocturne en service de cardiologie.", departement: "13", contract: "fixed_term");
+        await warehouse.AddPostingAsync(5, "Infirmière de nuit",
+            "Soins aux patients, surveillance nocturne du service de cardiologie de l'hôpital.", departement: "13");
+        await warehouse.AddPostingAsync(6, "Comptable fournisseurs",
+            "Saisie des factures fournisseurs, rapprochements bancaires et clôture mensuelle.", skills: ["Excel", "Sage"]);
+        await warehouse.AddPostingAsync(7, "Comptable fournisseurs confirmé",
+            "Saisie des factures fournisseurs, rapprochements bancaires, déclarations de TVA.", skills: ["Excel", "Sage"]);
+        await warehouse.AddPostingAsync(8, "Data engineer",
+            "Build batch pipelines with Spark and Airflow feeding the warehouse.", language: "en", remote: "full_remote", skills: ["Spark", "Airflow"]);
+        await warehouse.AddPostingAsync(9, "Senior data engineer",
+            "Building streaming pipelines with Spark and Kafka that feed the warehouse.", language: "en", remote: "full_remote", skills: ["Spark", "Kafka"]);
+        await warehouse.AddPostingAsync(10, "Registered nurse",
+            "Nursing care for patients in the intensive care unit, night shifts.", language: "en");
+        await warehouse.AddPostingAsync(11, "Registered nurses",
+            "Nursing care of patients in our intensive care unit; rotating shifts.", language: "en");
+        await warehouse.AddPostingAsync(12, "Boulanger", "Fabrication du pain au levain, viennoiseries, fournil.");
+        await warehouse.AddPostingAsync(13, "Développeur Python Django", "Poste pourvu.", isActive: false, skills: ["Python"]);
+    }
+
+    private static readonly Dictionary<long, int> s_cluster = new()
+    {
+        [1] = 1, [2] = 1, [3] = 1, [4] = 2, [5] = 2, [6] = 3, [7] = 3, [8] = 4, [9] = 4, [10] = 2, [11] = 2,
+    };
+
+    private sealed record Neighbour(long PostingId, long SimilarPostingId, long SimilarityRank, float Score);
+
+    private static async Task<List<Neighbour>> NeighboursAsync(NpgsqlDataSource dataSource)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return (await connection.QueryAsync<Neighbour>("""
+            select posting_id as postingid, similar_posting_id as similarpostingid, similarity_rank as similarityrank, score
+            from reco.reco_similar_posting order by posting_id, similarity_rank
+            """)).ToList();
+    }
+
+    [Fact]
+    public async Task Build_RanksNearDuplicatesFirstAndNeverPairsUnrelatedPostings_WhenCorpusHasKnownNeighbours()
+    {
+        var (dataSource, warehouse) = await FreshAsync();
+        await using var _ = dataSource;
+        await AddClusteredCorpusAsync(warehouse);
+
+        await warehouse.BuildAsync();
+
+        var neighbours = await NeighboursAsync(dataSource);
+        Assert.NotEmpty(neighbours);
+        Assert.All(neighbours, n => Assert.Equal(s_cluster[n.PostingId], s_cluster[n.SimilarPostingId]));
+        Assert.DoesNotContain(neighbours, n => n.PostingId is 12 or 13 || n.SimilarPostingId is 12 or 13);
+        foreach (var (posting, twin) in new[] { (1L, 2L), (2L, 1L), (4L, 5L), (6L, 7L), (8L, 9L), (10L, 11L) })
+        {
+            var first = neighbours.First(n => n.PostingId == posting);
+            Assert.Equal(twin, first.SimilarPostingId);
+            Assert.Equal(1, first.SimilarityRank);
+        }
+        Assert.All(neighbours, n => Assert.InRange(n.Score, 1e-6f, 1.0001f));
+        var duplicatePair = neighbours.Single(n => n.PostingId == 1 && n.SimilarPostingId == 2);
+        var titleOnly = neighbours.Single(n => n.PostingId == 1 && n.SimilarPostingId == 3);
+        Assert.True(duplicatePair.Score > titleOnly.Score);
+    }
+
+    [Fact]
+    public async Task Build_WeighsTitleOnlyPostingsAsUnitVectors_WhenDescriptionsAreEmptyOrNull()
+    {
+        var (dataSource, warehouse) = await FreshAsync();
+        await using var _ = dataSource;
+        await warehouse.AddPostingAsync(1, "Développeur Python", null);
+        await warehouse.AddPostingAsync(2, "Développeur Python", "");
+        await warehouse.AddPostingAsync(3, "Développeur Java", "   ");
+        await warehouse.AddPostingAsync(4, "Chef cuisinier", null);
+        await warehouse.AddPostingAsync(5, "Chef de rang", "");
+
+        await warehouse.BuildAsync();
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var norms = (await connection.QueryAsync<double>(
+            "select sqrt(sum(weight * weight)) from reco.reco_posting_term group by posting_id")).ToList();
+        Assert.NotEmpty(norms);
+        Assert.All(norms, norm => Assert.Equal(1.0, norm, 4));
+        var neighbours = await NeighboursAsync(dataSource);
+        var first = neighbours.First(n => n.PostingId == 1);
+        Assert.Equal(2, first.SimilarPostingId);
+        Assert.Equal(1.0f, first.Score, 4);
+    }
+
+    [Fact]
+    public async Task Build_SucceedsWithEmptyViews_WhenCorpusHasOnePosting()
+    {
+        var (dataSource, warehouse) = await FreshAsync();
+        await using var _ = dataSource;
+        await warehouse.AddPostingAsync(1, "Développeur Python", "API REST en Python.", skills: ["Python", "Django"]);
+
+        await warehouse.BuildAsync();
+        await warehouse.BuildAsync();
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("select count(*) from reco.reco_similar_posting"));
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("select count(*) from reco.reco_term_idf"));
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("select count(*) from reco.reco_posting"));
+        Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("select count(*) from reco.reco_skill_affinity"));
+    }
+
+    [Fact]
+    public async Task Build_StemsAndDropsStopWordsPerLanguage_WhenCorpusMixesFrenchAndEnglish()
+    {
+        var (dataSource, warehouse) = await FreshAsync();
+        await using var _ = dataSource;
+        await AddClusteredCorpusAsync(warehouse);
+
+        await warehouse.BuildAsync();
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var terms = (await connection.QueryAsync<(long PostingId, string Term)>(
+            "select posting_id, term from reco.reco_posting_term_frequency where posting_id in (4, 5, 10, 11)")).ToList();
+        // 'nurse' / 'nurses' / 'nursing' stem together in English; French stop words are gone.
+        Assert.Contains((10L, "nurs"), terms);
+        Assert.Contains((11L, "nurs"), terms);
+        Assert.DoesNotContain(terms, t => t.Term is "de" or "du" or "aux" or "the" or "in" or "our");
+        Assert.Contains((4L, "soin"), terms);
+        Assert.Contains((5L, "soin"), terms);
+        // English data engineers meet only each other; nurses meet across languages on shared stems
+        // ('patient'), yet each one's twin in its own language ranks first.
+        var neighbours = await NeighboursAsync(dataSource);
+        Assert.All(neighbours.Where(n => n.PostingId is 8 or 9), n => Assert.Contains(n.SimilarPostingId, new long[] { 8, 9 }));
+        Assert.Equal(11, neighbours.First(n => n.PostingId == 10).SimilarPostingId);
+        Assert.Equal(5, neighbours.First(n => n.PostingId == 4).SimilarPostingId);
+    }
+
+    [Fact]
+    public async Task Refresh_LetsReadersQueryThroughoutAndPublishesNewRows_WhenRunConcurrently()
+    {
+        var (dataSource, warehouse) = await FreshAsync();
+        await using var _ = dataSource;
+        await AddClusteredCorpusAsync(warehouse);
+        await warehouse.BuildAsync();
+        var before = (await NeighboursAsync(dataSource)).Count;
+        await warehouse.AddPostingAsync(14, "Développeur Python Django",
+            "Vous développerez des API REST en Python et Django avec PostgreSQL.", skills: ["Python"]);
+
+        // A reader holds the view open in a repeatable-read transaction across the whole refresh.
+        await using var reader = await dataSource.OpenConnectionAsync();
+        await using var transaction = await reader.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+        Assert.Equal(before, await reader.ExecuteScalarAsync<long>("select count(*) from reco.reco_similar_posting", transaction: transaction));
+        using var stop = new CancellationTokenSource();
+        var readsDuringRefresh = 0;
+        var readers = Task.Run(async () =>
+        {
+            await using var other = await dataSource.OpenConnectionAsync();
+            while (!stop.IsCancellationRequested)
+            {
+                Assert.True(await other.ExecuteScalarAsync<long>("select count(*) from reco.reco_similar_posting") >= before);
+                readsDuringRefresh++;
+            }
+        });
+
+        await warehouse.BuildAsync();
+        stop.Cancel();
+        await readers;
+
+        Assert.Equal(before, await reader.ExecuteScalarAsync<long>("select count(*) from reco.reco_similar_posting", transaction: transaction));
+        await transaction.CommitAsync();
+        var after = await NeighboursAsync(dataSource);
+        Assert.True(after.Count > before);
+        Assert.Contains(after, n => n.PostingId == 14 && n.SimilarityRank == 1 && n.SimilarPostingId is 1 or 2);
+        Assert.True(readsDuringRefresh > 0);
+    }
+}
