@@ -12,7 +12,6 @@ namespace JobMarket.Warehouse.Runner.Pipeline;
 /// scheduled <c>refresh</c> runs exactly what a manual one runs. A step whose service has not
 /// landed yet is an <see cref="UnavailableStep"/>: add the real one here when it does.
 /// </summary>
-internal sealed class PipelineStepCatalog(Migrator migrator, ExportRunner exports) : IPipelineStepSource
 internal sealed class PipelineStepCatalog(Migrator migrator, ExtractRunner extractor, ModelEngine engine, ExportRunner exports) : IPipelineStepSource
 {
     /// <summary>The commands a scheduled job may run.</summary>
@@ -34,13 +33,6 @@ internal sealed class PipelineStepCatalog(Migrator migrator, ExtractRunner extra
 
     private MigrateStep Migrate() => new(migrator);
 
-    private static UnavailableStep Extract() => new("extract", "not available yet: the extractors have not landed on this build");
-
-    private static UnavailableStep ExtractSamples() => new("extract", "not available yet: the extractors' offline transport has not landed on this build");
-
-    private static UnavailableStep Build() => new("build", "not available yet: the model engine (seeds, models, tests, reco) has not landed on this build");
-
-    private ExportStep Export() => new(exports);
     private BuildStep Build() => new(engine);
 
     private static UnavailableStep Docs() => new("docs", "not available yet: docs generation has not landed on this build");

@@ -403,7 +403,7 @@ public sealed class ExportRunnerTests(ExportDatabaseFixture database) : IClassFi
         await connection.ExecuteAsync("create table if not exists marts.fixture_mart as select * from fixture.posting");
         var runsBefore = await connection.ExecuteScalarAsync<long>("select count(*) from audit.run");
 
-        var result = await new ExportStep(Runner()).RunAsync(new PipelineContext(42, new PipelineRequest("export", Arguments: ["postings", "region=Occitanie"])));
+        var result = await new ExportStep(Runner(), ExportStep.Which.Scheduled).RunAsync(new PipelineContext(42, new PipelineRequest("export", Arguments: ["postings", "region=Occitanie"])));
 
         Assert.Equal(1, result.Rows);
         Assert.Equal(["postings.xlsx"], Directory.EnumerateFiles(Output).Select(Path.GetFileName));

@@ -3,14 +3,10 @@ using JobMarket.Warehouse.Runner.Exports;
 namespace JobMarket.Warehouse.Runner.Pipeline.Steps;
 
 /// <summary>
-/// Writes the export workbooks (all, or the names given as arguments; <c>k=v</c> arguments are
-/// parameters); rows = data rows written. Any failed export fails the step, after the others ran.
-/// Before the first build (no marts) the step is skipped with that reason.
-/// </summary>
-internal sealed class ExportStep(ExportRunner exports) : IPipelineStep
-{
-/// Writes Excel workbooks through the export runner: the named exports, else (refresh) the exports
-/// that declare a schedule, else (demo) the first definition. Rows = data rows written.
+/// Writes export workbooks inside the pipeline's run: the names given as arguments (<c>k=v</c>
+/// arguments are parameters), else (refresh) every export that declares a schedule, else (demo)
+/// the first definition. Rows = data rows written. Any failed export fails the step, after the
+/// others ran. Before the first build (no marts) the step is skipped with that reason.
 /// </summary>
 internal sealed class ExportStep(ExportRunner exports, ExportStep.Which which) : IPipelineStep
 {
@@ -29,25 +25,14 @@ internal sealed class ExportStep(ExportRunner exports, ExportStep.Which which) :
     {
         if (!await exports.MartsExistAsync(ct))
         {
-            const string reason = "nothing to export: the marts are not built yet";
-            return new StepResult(null, new { reason }, reason);
+            return StepResult.NotAvailable("nothing to export: the marts are not built yet");
         }
         var arguments = context.Request.Arguments ?? [];
         var parameters = arguments.Where(a => a.Contains('=', StringComparison.Ordinal))
             .Select(a => a.Split('=', 2))
             .ToDictionary(p => p[0].Trim(), p => p[1], StringComparer.Ordinal);
-        var names = arguments.Where(a => !a.Contains('=', StringComparison.Ordinal)).ToList();
-        var outcomes = await exports.ExportAsync(new ExportRequest(names, parameters), ct);
-        var failed = outcomes.Where(o => !o.Successful).ToList();
-        if (failed.Count > 0)
-        {
-            throw new WarehouseException($"export failed: {string.Join("; ", failed.Select(f => $"{f.Name}: {f.Error}"))}");
-        }
-        return StepResult.Done(outcomes.Sum(o => o.Rows), new
-        {
-            exports = outcomes.Select(o => new { name = o.Name, rows = o.Rows, files = o.Files.Select(Path.GetFileName) }),
-        });
-        var names = context.Request.Arguments is { Count: > 0 } given ? given
+        var given = arguments.Where(a => !a.Contains('=', StringComparison.Ordinal)).ToList();
+        var names = given.Count > 0 ? given
             : which == Which.Scheduled ? exports.ListScheduled().Select(s => s.Name).ToList()
             : exports.LoadDefinitions().Select(d => d.Name).Take(1).ToList();
         if (names.Count == 0)
@@ -56,11 +41,15 @@ internal sealed class ExportStep(ExportRunner exports, ExportStep.Which which) :
                 ? StepResult.NotAvailable("not available yet: no export definitions under models/exports")
                 : StepResult.Done(0, new { exports = Array.Empty<string>(), reason = "no export declares a schedule" });
         }
-        var result = await exports.RunAsync(new ExportRequest(names), ct);
-        if (!result.Successful)
+        var outcomes = await exports.ExportAsync(new ExportRequest(names, parameters), ct);
+        var failed = outcomes.Where(o => !o.Successful).ToList();
+        if (failed.Count > 0)
         {
-            throw new WarehouseException($"export run {result.RunId}: " + string.Join("; ", result.Exports.Where(e => !e.Successful).Select(e => $"{e.Name}: {e.Error}")));
+            throw new WarehouseException($"export failed: {string.Join("; ", failed.Select(f => $"{f.Name}: {f.Error}"))}");
         }
-        return StepResult.Done(result.Exports.Sum(e => e.Rows), new { export_run_id = result.RunId, files = result.Files.ToList() });
+        return StepResult.Done(outcomes.Sum(o => o.Rows), new
+        {
+            exports = outcomes.Select(o => new { name = o.Name, rows = o.Rows, files = o.Files.ToList() }),
+        });
     }
 }
