@@ -1,3 +1,6 @@
+{{ config(materialized='view') }}
+-- A view, not a table: health must show the tests and timings of the build that is running it.
+
 with
 
 run as (

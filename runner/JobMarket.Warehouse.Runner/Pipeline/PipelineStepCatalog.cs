@@ -1,3 +1,4 @@
+using JobMarket.Warehouse.Runner.Configuration;
 using JobMarket.Warehouse.Runner.Exports;
 using JobMarket.Warehouse.Runner.Extraction;
 using JobMarket.Warehouse.Runner.Migrations;
@@ -9,10 +10,9 @@ namespace JobMarket.Warehouse.Runner.Pipeline;
 /// <summary>
 /// The steps each pipeline command runs, built from the warehouse's services. The CLI
 /// (<c>refresh</c>), the scheduler's jobs and the demo all take their steps from here, so a
-/// scheduled <c>refresh</c> runs exactly what a manual one runs. A step whose service has not
-/// landed yet is an <see cref="UnavailableStep"/>: add the real one here when it does.
+/// scheduled <c>refresh</c> runs exactly what a manual one runs.
 /// </summary>
-internal sealed class PipelineStepCatalog(Migrator migrator, ExtractRunner extractor, ModelEngine engine, ExportRunner exports) : IPipelineStepSource
+internal sealed class PipelineStepCatalog(Migrator migrator, ExtractRunner extractor, ModelEngine engine, ExportRunner exports, ProjectPaths paths) : IPipelineStepSource
 {
     /// <summary>The commands a scheduled job may run.</summary>
     public static IReadOnlyList<string> Commands { get; } = ["refresh", "migrate", "extract", "build", "export"];
@@ -35,5 +35,5 @@ internal sealed class PipelineStepCatalog(Migrator migrator, ExtractRunner extra
 
     private BuildStep Build() => new(engine);
 
-    private static UnavailableStep Docs() => new("docs", "not available yet: docs generation has not landed on this build");
+    private DocsStep Docs() => new(paths);
 }
