@@ -46,6 +46,14 @@ internal static class CliApplication
             Console.Error.WriteLine($"error: {ex.Message}");
             return ExitCodes.Failure;
         }
+        catch (Exception ex)
+        {
+            // A bug, not bad input: say so plainly (with the stack under --verbose) and exit 1
+            // instead of the runtime's abort (134).
+            Console.Error.WriteLine($"error: unexpected {ex.GetType().Name}: {ex.Message}");
+            Console.Error.WriteLine(context.Verbose ? ex.ToString() : "run again with --verbose for the stack trace");
+            return ExitCodes.Failure;
+        }
     }
 
     internal static RootCommand BuildRoot(CliContext context)

@@ -51,6 +51,13 @@ public sealed class CliProcess : IDisposable
         info.Environment["JOBMARKET_HOME"] = RepositoryPaths.Home;
         info.Environment["JOBMARKET_DATABASE_URL"] = connectionString;
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // Tests never reach the real APIs: The Muse needs no key, so it is the one source a child
+        // process would otherwise call; the others are skipped for want of credentials.
+        info.Environment["JOBMARKET_Extract__TheMuse__Enabled"] = "false";
+        foreach (var secret in new[] { "ADZUNA_APP_ID", "ADZUNA_APP_KEY", "FRANCETRAVAIL_CLIENT_ID", "FRANCETRAVAIL_CLIENT_SECRET", "JSEARCH_API_KEY", "THEMUSE_API_KEY" })
+        {
+            info.Environment.Remove(secret);
+        }
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;
