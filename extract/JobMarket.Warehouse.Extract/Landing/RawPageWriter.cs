@@ -17,20 +17,21 @@ public sealed class RawPageWriter(NpgsqlDataSource dataSource)
     public async Task<LandingResult> WriteAsync(long runId, IReadOnlyList<RawPage> pages, WatermarkUpdate? watermark = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(pages);
-        var checkedPages = pages.Select(Check).ToList();
+        var hashed = pages.Select(p => new CheckedPage(p, SHA256.HashData(p.Body.Span), null)).ToList();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
 
         var landed = 0;
         var duplicates = 0;
-        foreach (var group in checkedPages.Where(p => p.Reason is null).GroupBy(p => p.Page.Source))
+        var invalid = new List<CheckedPage>();
+        foreach (var group in hashed.GroupBy(p => p.Page.Source))
         {
-            var (l, d) = await LandValidAsync(connection, group.Key, group.ToList(), runId, ct);
+            var (l, d) = await LandValidAsync(connection, group.Key, group.ToList(), runId, invalid, ct);
             landed += l;
             duplicates += d;
         }
         var rejected = 0;
-        foreach (var page in checkedPages.Where(p => p.Reason is not null))
+        foreach (var page in invalid)
         {
             rejected += await RejectAsync(connection, page, runId, ct);
         }
@@ -48,13 +49,12 @@ public sealed class RawPageWriter(NpgsqlDataSource dataSource)
     /// Validates without building a DOM or a string (the body goes to COPY as the same bytes):
     /// UTF-8, one JSON object or array, and no <c>\u0000</c> escape that jsonb would refuse.
     /// </summary>
-    private static CheckedPage Check(RawPage page)
+    private static string? Validate(RawPage page)
     {
         var body = page.Body.Span;
-        var sha = SHA256.HashData(body);
         if (!System.Text.Unicode.Utf8.IsValid(body))
         {
-            return new CheckedPage(page, sha, "body is not valid UTF-8");
+            return "body is not valid UTF-8";
         }
         try
         {
@@ -65,7 +65,7 @@ public sealed class RawPageWriter(NpgsqlDataSource dataSource)
             }
             if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
             {
-                return new CheckedPage(page, sha, $"body is JSON but not an object or array ({reader.TokenType})");
+                return $"body is JSON but not an object or array ({reader.TokenType})";
             }
             reader.Skip();
             // Anything but whitespace after the root value throws here.
@@ -75,7 +75,7 @@ public sealed class RawPageWriter(NpgsqlDataSource dataSource)
         {
             var text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, 160)]);
             var preview = text.Length > 40 ? text[..40] : text;
-            return new CheckedPage(page, sha, $"body is not valid JSON ({ex.Message}); it starts with: {preview}");
+            return $"body is not valid JSON ({ex.Message}); it starts with: {preview}";
         }
         // jsonb refuses the \u0000 escape ("unsupported Unicode escape sequence"); a DOM tells an
         // escaped NUL from an escaped backslash followed by "u0000".
@@ -84,10 +84,10 @@ public sealed class RawPageWriter(NpgsqlDataSource dataSource)
             using var document = JsonDocument.Parse(page.Body);
             if (ContainsNul(document.RootElement))
             {
-                return new CheckedPage(page, sha, "jsonb cannot store the \\u0000 escape (unsupported Unicode escape sequence)");
+                return "jsonb cannot store the \\u0000 escape (unsupported Unicode escape sequence)";
             }
         }
-        return new CheckedPage(page, sha, null);
+        return null;
     }
 
     private static bool ContainsNul(JsonElement element) => element.ValueKind switch
@@ -99,7 +99,7 @@ public sealed class RawPageWriter(NpgsqlDataSource dataSource)
     };
 
     private static async Task<(int Landed, int Duplicates)> LandValidAsync(
-        NpgsqlConnection connection, JobSource source, List<CheckedPage> pages, long runId, CancellationToken ct)
+        NpgsqlConnection connection, JobSource source, List<CheckedPage> pages, long runId, List<CheckedPage> invalid, CancellationToken ct)
     {
         var table = source.RawTable();
         // Skip bodies already landed (and repeats within this call) before COPY, so COPY can go
@@ -128,6 +128,13 @@ public sealed class RawPageWriter(NpgsqlDataSource dataSource)
                 $"copy {table} (run_id, endpoint, partition_key, request_params, http_status, body_sha256, body, fetched_at) from stdin (format binary)", ct);
             foreach (var page in fresh)
             {
+                // Validated here, inside the COPY, so checking the next body overlaps with the
+                // server parsing the previous one.
+                if (Validate(page.Page) is { } reason)
+                {
+                    invalid.Add(page with { Reason = reason });
+                    continue;
+                }
                 await importer.StartRowAsync(ct);
                 await importer.WriteAsync(runId, NpgsqlDbType.Bigint, ct);
                 await importer.WriteAsync(page.Page.Endpoint, NpgsqlDbType.Text, ct);
@@ -141,7 +148,7 @@ public sealed class RawPageWriter(NpgsqlDataSource dataSource)
             }
             await importer.CompleteAsync(ct);
         }
-        return (fresh.Count, pages.Count - fresh.Count);
+        return (fresh.Count - invalid.Count(i => i.Page.Source == source), pages.Count - fresh.Count);
     }
 
     private static async Task<int> RejectAsync(NpgsqlConnection connection, CheckedPage page, long runId, CancellationToken ct)

@@ -22,6 +22,8 @@ internal static class CommandCatalog
         new TestCommand(),
         new CompileCommand(),
         new LsCommand(),
+        new FreshnessCommand(),
+        new DocsCommand(),
         new SynthCommand(),
         new MetabaseCommand(),
     ];

@@ -21,37 +21,42 @@ internal static class DemoTour
     [
         new("Top skills",
             """
-            select skill_name, count_postings
-            from marts.mart_skill_demand
+            select skill_name, sum(count_postings_with_skill) as count_postings
+            from marts.mart_skill_demand_monthly
+            group by skill_name
             order by count_postings desc, skill_name
             limit 10
             """,
             row => $"{row["skill_name"]}: {N(row["count_postings"])} postings"),
         new("Salary benchmarks by région (annual EUR)",
             """
-            select region_name, salary_median_eur, count_postings
+            select
+                region_name,
+                round(sum(salary_median_eur * count_postings) / nullif(sum(count_postings), 0)) as salary_median_eur,
+                sum(count_postings) as count_postings
             from marts.mart_salary_benchmark
+            group by region_name
             order by count_postings desc, region_name
             limit 10
             """,
-            row => $"{row["region_name"]}: median {N(row["salary_median_eur"])} € ({N(row["count_postings"])} postings)"),
+            row => $"{row["region_name"]}: median {N(row["salary_median_eur"])} € (postings-weighted over occupations and levels; {N(row["count_postings"])} postings)"),
         new("A posting and its similar postings",
             """
             with picked as (
                 select posting_id from reco.reco_similar_posting order by posting_id limit 1
             )
-            select 0 as similarity_rank, null::real as score, job_posting.title
+            select 0 as similarity_rank, null::real as score, posting.title
             from picked
-            join core.job_posting on job_posting.posting_id = picked.posting_id
+            join core.posting on posting.posting_id = picked.posting_id
             union all
-            select neighbour.similarity_rank, neighbour.score, job_posting.title
+            select neighbour.similarity_rank, neighbour.score, posting.title
             from picked
             join reco.reco_similar_posting as neighbour on neighbour.posting_id = picked.posting_id
-            join core.job_posting on job_posting.posting_id = neighbour.similar_posting_id
+            join core.posting on posting.posting_id = neighbour.similar_posting_id
             where neighbour.similarity_rank <= 5
             order by 1
             """,
-            row => row["similarity_rank"] is 0 ? $"{row["title"]}" : $"  #{row["similarity_rank"]} {row["title"]} (score {N(row["score"])})"),
+            row => Convert.ToInt64(row["similarity_rank"], CultureInfo.InvariantCulture) == 0 ? $"{row["title"]}" : $"  #{row["similarity_rank"]} {row["title"]} (score {N(row["score"])})"),
     ];
 
     public static async Task PrintAsync(TextWriter output, NpgsqlDataSource dataSource, string connectionString, PipelineOutcome outcome, string home, CancellationToken ct = default)

@@ -28,6 +28,7 @@ internal static class DataFreshness
             from information_schema.columns as c
             where c.table_schema = 'raw'
                 and c.column_name = 'fetched_at'
+                and c.table_name <> 'rejected_pages'
                 and has_table_privilege(format('%I.%I', c.table_schema, c.table_name), 'select')
             order by c.table_name
             """,

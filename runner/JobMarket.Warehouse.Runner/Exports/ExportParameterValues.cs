@@ -23,7 +23,7 @@ internal static partial class ExportParameterValues
             ExportParameterType.Text => text,
             ExportParameterType.Integer => long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l)
                 ? l : throw Invalid(parameter, text, "an integer"),
-            ExportParameterType.Decimal => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d)
+            ExportParameterType.Decimal => decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
                 ? d : throw Invalid(parameter, text, "a decimal number"),
             ExportParameterType.Boolean => value.ToLowerInvariant() switch
             {

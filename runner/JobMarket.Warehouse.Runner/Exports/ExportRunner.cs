@@ -28,28 +28,30 @@ internal sealed class ExportRunner(NpgsqlDataSource dataSource, ExportOptions op
             .Where(d => d.Schedule is not null)
             .Select(d => new ScheduledExport(d.Name, d.Title, d.Schedule!.Cron, d.Schedule.TimeZone))];
 
+    /// <summary>Whether any mart table exists: before the first build there is nothing to export.</summary>
+    public async Task<bool> MartsExistAsync(CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand("select exists (select from pg_catalog.pg_tables where schemaname = 'marts')");
+        return await command.ExecuteScalarAsync(ct) is true;
+    }
+
+    /// <summary>Runs the request as its own recorded run: <c>audit.run</c> "export", one step per export.</summary>
     /// <exception cref="ExportRequestException">An unknown export or parameter, or a bad value (nothing is written).</exception>
     /// <exception cref="ExportDefinitionException">A definition file is invalid.</exception>
     public async Task<ExportResult> RunAsync(ExportRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var plan = Plan(LoadDefinitions(), request, today);
-        var outputFolder = Path.GetFullPath(request.OutputFolder ?? options.OutputFolder);
-
+        var plan = Plan(LoadDefinitions(), request, DateOnly.FromDateTime(DateTime.UtcNow));
         var runId = await recorder.StartRunAsync(AuditCommand, new
         {
             exports = plan.Select(p => p.Definition.Name),
             format = request.Format.ToString().ToLowerInvariant(),
             parameters = request.Parameters ?? new Dictionary<string, string>(),
         }, ct);
-        var outcomes = new List<ExportOutcome>();
+        List<ExportOutcome> outcomes;
         try
         {
-            foreach (var (definition, values) in plan)
-            {
-                outcomes.Add(await RunOneAsync(runId, definition, values, request.Format, outputFolder, ct));
-            }
+            outcomes = await ExecuteAsync(plan, request, runId, ct);
         }
         catch (OperationCanceledException)
         {
@@ -60,6 +62,30 @@ internal sealed class ExportRunner(NpgsqlDataSource dataSource, ExportOptions op
         await recorder.FinishRunAsync(runId, failed.Count == 0 ? RunStatus.Success : RunStatus.Failed,
             failed.Count == 0 ? null : string.Join("; ", failed.Select(f => $"{f.Name}: {f.Error}")), ct);
         return new ExportResult(runId, outcomes);
+    }
+
+    /// <summary>
+    /// Runs the request inside a run someone else records (the pipeline's export step): no
+    /// <c>audit.run</c> of its own, the outcomes say what was written or what failed.
+    /// </summary>
+    public async Task<IReadOnlyList<ExportOutcome>> ExportAsync(ExportRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var plan = Plan(LoadDefinitions(), request, DateOnly.FromDateTime(DateTime.UtcNow));
+        return await ExecuteAsync(plan, request, runId: null, ct);
+    }
+
+    private async Task<List<ExportOutcome>> ExecuteAsync(
+        List<(ExportDefinition Definition, IReadOnlyList<(ExportParameter Parameter, object? Value)> Values)> plan,
+        ExportRequest request, long? runId, CancellationToken ct)
+    {
+        var outputFolder = Path.GetFullPath(request.OutputFolder ?? options.OutputFolder);
+        var outcomes = new List<ExportOutcome>();
+        foreach (var (definition, values) in plan)
+        {
+            outcomes.Add(await RunOneAsync(runId, definition, values, request.Format, outputFolder, ct));
+        }
+        return outcomes;
     }
 
     /// <summary>Checks names and parameters for every export before anything runs.</summary>
@@ -111,17 +137,20 @@ internal sealed class ExportRunner(NpgsqlDataSource dataSource, ExportOptions op
         return values;
     }
 
-    private async Task<ExportOutcome> RunOneAsync(long runId, ExportDefinition definition, IReadOnlyList<(ExportParameter Parameter, object? Value)> values,
+    private async Task<ExportOutcome> RunOneAsync(long? runId, ExportDefinition definition, IReadOnlyList<(ExportParameter Parameter, object? Value)> values,
         ExportFormat format, string outputFolder, CancellationToken ct)
     {
-        var step = await recorder.StartStepAsync(runId, $"{AuditCommand} {definition.Name}", ct);
+        var step = runId.HasValue ? await recorder.StartStepAsync(runId.Value, $"{AuditCommand} {definition.Name}", ct) : 0;
         var stopwatch = Stopwatch.StartNew();
         Log.ExportStarted(logger, definition.Name, format.ToString().ToLowerInvariant());
         try
         {
             var (files, rows, sheets) = await WriteAsync(definition, values, format, outputFolder, ct);
-            await recorder.FinishStepAsync(runId, step, RunStatus.Success, rows,
-                new { files = files.Select(Path.GetFileName), sheets, format = format.ToString().ToLowerInvariant() }, ct: ct);
+            if (runId.HasValue)
+            {
+                await recorder.FinishStepAsync(runId.Value, step, RunStatus.Success, rows,
+                    new { files = files.Select(Path.GetFileName), sheets, format = format.ToString().ToLowerInvariant() }, ct: ct);
+            }
             Log.ExportWritten(logger, definition.Name, rows, sheets, stopwatch.ElapsedMilliseconds);
             return new ExportOutcome(definition.Name, files, rows, null);
         }
@@ -129,12 +158,15 @@ internal sealed class ExportRunner(NpgsqlDataSource dataSource, ExportOptions op
         {
             Log.ExportFailed(logger, definition.Name, ex);
             var error = ex is PostgresException pg ? $"{pg.MessageText} (SQLSTATE {pg.SqlState}) in {definition.File}" : ex.Message;
-            await recorder.FinishStepAsync(runId, step, RunStatus.Failed, error: error, ct: CancellationToken.None);
+            if (runId.HasValue)
+            {
+                await recorder.FinishStepAsync(runId.Value, step, RunStatus.Failed, error: error, ct: CancellationToken.None);
+            }
             return new ExportOutcome(definition.Name, [], 0, error);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (runId.HasValue)
         {
-            await recorder.FinishStepAsync(runId, step, RunStatus.Cancelled, error: "cancelled", ct: CancellationToken.None);
+            await recorder.FinishStepAsync(runId.Value, step, RunStatus.Cancelled, error: "cancelled", ct: CancellationToken.None);
             throw;
         }
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using JobMarket.Warehouse.Extract.Http;
 using JobMarket.Warehouse.Extract.Landing;
 using JobMarket.Warehouse.Extract.Sources;
 using JobMarket.Warehouse.Runner.Logging;
@@ -140,7 +141,8 @@ internal sealed class ExtractRunner(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // One source failing must not stop the others: record it and return.
-            Log.SourceFailed(_logger, source.CliName(), ex.Message, ex);
+            // An expected stop (status, quota, retries spent) needs no stack trace.
+            Log.SourceFailed(_logger, source.CliName(), ex.Message, ex is SourceFailedException ? null : ex);
             summary = summary with { Status = SourceStatus.Failed, Retries = client?.Retries ?? 0, Duration = stopwatch.Elapsed, Message = ex.Message };
             await recorder.FinishStepAsync(runId, step, RunStatus.Failed, summary.Landed, Detail(summary, null), ex.Message, CancellationToken.None);
         }

@@ -15,7 +15,7 @@ internal static partial class Log
     public static partial void SourceFinished(ILogger logger, string source, string status, int pages, int postings, int landed, int duplicates, int rejects, int retries);
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Error, Message = "{Source}: stopped: {Error}")]
-    public static partial void SourceFailed(ILogger logger, string source, string error, Exception exception);
+    public static partial void SourceFailed(ILogger logger, string source, string error, Exception? exception);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "{Source}: page budget of {MaxPages} reached; the next run resumes from here")]
     public static partial void PageBudgetReached(ILogger logger, string source, int maxPages);

@@ -44,13 +44,32 @@ public static class PostgresCluster
         var external = Environment.GetEnvironmentVariable("JOBMARKET_TEST_DATABASE_URL");
         if (!string.IsNullOrWhiteSpace(external))
         {
-            return DatabaseUrl.ToConnectionString(external);
+            var externalAdmin = DatabaseUrl.ToConnectionString(external);
+            await CreateClusterRolesAsync(externalAdmin);
+            return externalAdmin;
         }
         s_root = Path.Combine(Path.GetTempPath(), $"jobmarket-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         var cluster = new EmbeddedPostgres(s_root);
         var connectionString = await cluster.StartAsync();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(cluster);
-        return new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString;
+        var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString;
+        await CreateClusterRolesAsync(admin);
+        return admin;
+    }
+
+    /// <summary>
+    /// Roles are cluster-wide: test databases migrating at the same moment would race to create
+    /// them (V0002 guards with "if not exists", which two transactions can both pass). A warehouse
+    /// has one database, so only tests need this.
+    /// </summary>
+    private static async Task CreateClusterRolesAsync(string admin)
+    {
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "do $$ begin if not exists (select from pg_roles where rolname = 'jobmarket_reader') then create role jobmarket_reader login; end if; end $$",
+            connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static void Stop(EmbeddedPostgres cluster)

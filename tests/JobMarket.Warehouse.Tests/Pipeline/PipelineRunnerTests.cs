@@ -177,14 +177,20 @@ public sealed class PipelineRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_SucceedsBothTimes_WhenRefreshRunsTwiceInARow()
+    public async Task RunAsync_SucceedsBothTimes_WhenRunTwiceInARowFromAFreshDatabase()
     {
         await using var dataSource = NpgsqlDataSource.Create(await Infrastructure.PostgresCluster.CreateDatabaseAsync("pipeline"));
-        var catalog = new PipelineStepCatalog(PipelineTestDatabase.Migrator(dataSource));
+        using var output = new Infrastructure.TempFolder();
+        var exports = new global::JobMarket.Warehouse.Runner.Exports.ExportRunner(dataSource,
+            new global::JobMarket.Warehouse.Runner.Exports.ExportOptions { DefinitionsFolder = Path.Combine(Infrastructure.RepositoryPaths.Project.Models, "exports"), OutputFolder = output.Path },
+            new RunRecorder(dataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger<RunRecorder>.Instance),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<global::JobMarket.Warehouse.Runner.Exports.ExportRunner>.Instance);
+        var catalog = new PipelineStepCatalog(PipelineTestDatabase.Migrator(dataSource), exports);
+        IReadOnlyList<IPipelineStep> steps = [new MigrateStep(PipelineTestDatabase.Migrator(dataSource))];
         var runner = PipelineTestDatabase.Runner(dataSource);
 
-        var first = await runner.RunAsync(s_refresh, catalog.For("refresh"));
-        var second = await runner.RunAsync(s_refresh, catalog.For("refresh"));
+        var first = await runner.RunAsync(s_refresh, steps);
+        var second = await runner.RunAsync(s_refresh, steps);
 
         Assert.True(first.Succeeded, first.Summary);
         Assert.True(second.Succeeded, second.Summary);

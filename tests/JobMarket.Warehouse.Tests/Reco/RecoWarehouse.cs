@@ -30,7 +30,14 @@ internal sealed class RecoWarehouse
 
     public static async Task<RecoWarehouse> CreateAsync(NpgsqlDataSource dataSource)
     {
-        var migration = await new Migrator(dataSource, RepositoryPaths.Project.Migrations, NullLogger<Migrator>.Instance).MigrateAsync();
+        var migrator = new Migrator(dataSource, RepositoryPaths.Project.Migrations, NullLogger<Migrator>.Instance);
+        var migration = await migrator.MigrateAsync();
+        if (!migration.Successful)
+        {
+            // V0002 creates the cluster-wide reader role; two test databases migrating at the same
+            // moment can both try (23505 on pg_authid). The second attempt finds the role.
+            migration = await migrator.MigrateAsync();
+        }
         Assert.True(migration.Successful, migration.Error?.ToString());
         await using var connection = await dataSource.OpenConnectionAsync();
         await connection.ExecuteAsync("drop table if exists core.posting_skill, core.posting, core.skill, core.location cascade;" + CoreTables);

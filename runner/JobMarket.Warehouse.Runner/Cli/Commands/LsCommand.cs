@@ -12,14 +12,22 @@ internal sealed class LsCommand : ICliCommand
     {
         var options = new EngineOptions();
         var json = new Option<bool>("--json") { Description = "One JSON object per line instead of a table." };
+        var timing = new Option<bool>("--timing") { Description = "Print the time spent parsing and planning to stderr (benchmarks)." };
         var command = new Command("ls", "List the selected seeds, models and tests in build order (no database needed).");
         options.AddSelection(command);
         command.Options.Add(json);
+        command.Options.Add(timing);
         command.SetAction(parse =>
         {
             context.Apply(parse);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var project = ProjectLoader.Load(context.Paths.Home);
+            var parsed = clock.Elapsed;
             var plan = ModelEngine.Plan(project, options.Request(parse, EngineCommand.Build), out _);
+            if (parse.GetValue(timing))
+            {
+                Console.Error.WriteLine($"parse {parsed.TotalMilliseconds:0} ms, plan {(clock.Elapsed - parsed).TotalMilliseconds:0} ms, {project.Nodes.Count} nodes");
+            }
             foreach (var node in plan)
             {
                 var relation = node.Kind == NodeKind.Test ? "" : node.Relation.ToString();

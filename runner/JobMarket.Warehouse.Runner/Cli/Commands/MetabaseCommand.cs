@@ -62,7 +62,32 @@ internal sealed class MetabaseCommand : ICliCommand
             return ExitCodes.Ok;
         });
 
-        foreach (var sub in new[] { provision, validate, readerPassword })
+        var runs = new Option<int>("--runs") { Description = "Timed runs per question.", DefaultValueFactory = _ => 20 };
+        var warmup = new Option<int>("--warmup") { Description = "Untimed runs first, per question.", DefaultValueFactory = _ => 3 };
+        var bench = new Command("bench", "Time every question as jobmarket_reader with its default filters: p50, p95 and max in milliseconds (goal: p95 under 200 ms).");
+        bench.Options.Add(runs);
+        bench.Options.Add(warmup);
+        bench.SetAction(async (parse, ct) =>
+        {
+            context.Apply(parse);
+            if (parse.GetValue(runs) < 1 || parse.GetValue(warmup) < 0)
+            {
+                throw new UsageException("--runs must be at least 1 and --warmup at least 0");
+            }
+            var content = ContentLoader.Load(context.Paths.Metabase);
+            await using var warehouse = await context.OpenWarehouseAsync(ct);
+            var timings = await new QuestionBenchmark(warehouse.DataSource).RunAsync(content.Questions, parse.GetValue(runs), parse.GetValue(warmup), ct);
+            Console.WriteLine("| question | rows | p50 ms | p95 ms | max ms |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
+            foreach (var t in timings)
+            {
+                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"| {t.Question} | {t.Rows} | {t.P50Milliseconds:F1} | {t.P95Milliseconds:F1} | {t.MaxMilliseconds:F1} |"));
+            }
+            return timings.All(t => t.P95Milliseconds < 200) ? ExitCodes.Ok : ExitCodes.Failure;
+        });
+
+        foreach (var sub in new[] { provision, validate, readerPassword, bench })
         {
             metabase.Subcommands.Add(sub);
         }

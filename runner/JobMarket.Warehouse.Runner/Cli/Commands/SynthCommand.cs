@@ -126,7 +126,7 @@ internal sealed class SynthCommand : ICliCommand
         {
             table.AddRow(source.CliName(), pages.ToString("N0", CultureInfo.InvariantCulture), duplicates.ToString("N0", CultureInfo.InvariantCulture), postings.ToString("N0", CultureInfo.InvariantCulture));
         }
-        table.AddRow("[bold]total[/]", report.Landed.ToString("N0", CultureInfo.InvariantCulture), report.Duplicates.ToString("N0", CultureInfo.InvariantCulture), report.Postings.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("total", report.Landed.ToString("N0", CultureInfo.InvariantCulture), report.Duplicates.ToString("N0", CultureInfo.InvariantCulture), report.Postings.ToString("N0", CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
         var rate = report.Postings / Math.Max(0.001, report.Elapsed.TotalSeconds);
         Console.WriteLine($"synth: {report.Postings:N0} postings in {report.Pages:N0} pages over {report.Days} day(s) in {report.Elapsed.TotalSeconds:F1} s ({rate:N0} postings/s)");

@@ -172,9 +172,9 @@ internal static partial class ExportDefinitionLoader
             {
                 var prefix = $"sheets[{i}]";
                 var map = Mapping(sequence.Children[i], prefix);
-                OnlyKeys(map, prefix + ".", s_sheetKeys);
                 var name = Scalar(map, "name", prefix + ".name", required: true)!;
                 prefix = $"sheets[{name}]";
+                OnlyKeys(map, prefix + ".", s_sheetKeys);
                 if (sheets.Any(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)))
                 {
                     throw Error(Node(map, "name")!, prefix + ".name", "is used by another sheet of this export");

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Packaging;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using JobMarket.Warehouse.Runner.Exports.Definitions;
 
@@ -9,8 +8,8 @@ namespace JobMarket.Warehouse.Runner.Exports.Writing;
 
 /// <summary>
 /// Streams an xlsx workbook with the Open XML SDK's <see cref="OpenXmlWriter"/>: one worksheet
-/// part at a time, rows written as they arrive. The package is opened write-only so
-/// System.IO.Packaging zips each part as it is written instead of buffering it in memory.
+/// part at a time, rows written as they arrive, into a write-only System.IO.Packaging package
+/// that zips each part as it is written instead of buffering it in memory.
 /// A sheet past the row limit continues on a new sheet named "Name (2)".
 /// </summary>
 internal sealed class XlsxWorkbookWriter : IWorkbookWriter
@@ -20,16 +19,29 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
 
     private const string CoverName = "About";
     private static readonly OpenXmlAttribute[] s_noAttributes = [];
+    private static readonly OpenXmlAttribute[] s_preserveSpace = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
+    private static readonly OpenXmlAttribute s_booleanType = new("t", "", "b");
+    private static readonly OpenXmlAttribute s_inlineStringType = new("t", "", "inlineStr");
+    private static readonly OpenXmlAttribute[] s_styles = [.. Enumerable.Range(0, 16).Select(i => new OpenXmlAttribute("s", "", i.ToString(CultureInfo.InvariantCulture)))];
+    private static readonly Row s_row = new();
+    private static readonly Cell s_cell = new();
+    private static readonly CellValue s_value = new();
+    private static readonly InlineString s_inlineString = new();
+    private static readonly Text s_text = new();
+
+    private const string MainContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+    private const string WorksheetContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+    private const string StylesContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+    private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     private readonly StagedFile _file;
     private readonly long _dataRowsPerSheet;
     private readonly FileStream _stream;
     private readonly Package _package;
-    private readonly SpreadsheetDocument _document;
-    private readonly WorkbookPart _workbookPart;
     private readonly SheetNamer _names = new();
     private readonly List<WrittenSheet> _sheets = [];
 
+    private Stream? _partStream;
     private OpenXmlWriter? _writer;
     private IReadOnlyList<SheetColumn> _columns = [];
     private string[] _letters = [];
@@ -46,10 +58,9 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         _dataRowsPerSheet = maxRowsPerSheet - 1;
         _file = new StagedFile(path);
         _stream = new FileStream(_file.TemporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        // Write-only: the zip is written forward, part after part. (SpreadsheetDocument needs a
+        // readable package, which on .NET buffers every part in memory: Open-XML-SDK issue #807.)
         _package = Package.Open(_stream, FileMode.Create, FileAccess.Write);
-        _document = SpreadsheetDocument.Create(_package, SpreadsheetDocumentType.Workbook);
-        _document.CompressionOption = CompressionOption.Fast;
-        _workbookPart = _document.AddWorkbookPart();
         // The cover sheet is written last (it lists row counts) but shown first.
         _names.Unique(CoverName);
     }
@@ -77,7 +88,7 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         _rowNumber++;
         _rowsInPart++;
         var row = _rowNumber.ToString(CultureInfo.InvariantCulture);
-        writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", row)]);
+        writer.WriteStartElement(s_row, [new OpenXmlAttribute("r", "", row)]);
         for (var i = 0; i < _columns.Count; i++)
         {
             if (values[i] is { } value)
@@ -91,15 +102,28 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
     public IReadOnlyList<string> Complete(CoverPage cover)
     {
         EndPart();
-        var coverPart = _workbookPart.AddNewPart<WorksheetPart>();
-        WriteCover(coverPart, cover);
+        var coverUri = new Uri("/xl/worksheets/about.xml", UriKind.Relative);
+        using (var stream = CreatePart(coverUri, WorksheetContentType))
+        {
+            WriteCover(stream, cover);
+        }
+        using (var stream = CreatePart(new Uri("/xl/styles.xml", UriKind.Relative), StylesContentType))
+        {
+            WriteRoot(stream, XlsxStyles.Build());
+        }
 
-        var sheets = new Sheets(new Sheet { Name = CoverName, SheetId = 1, Id = _workbookPart.GetIdOfPart(coverPart) });
+        var workbookUri = new Uri("/xl/workbook.xml", UriKind.Relative);
+        var workbookPart = _package.CreatePart(workbookUri, MainContentType, CompressionOption.Fast);
+        var sheets = new Sheets(new Sheet { Name = CoverName, SheetId = 1, Id = "rIdAbout" });
+        workbookPart.CreateRelationship(Relative(coverUri), TargetMode.Internal, RelationshipsNamespace + "/worksheet", "rIdAbout");
+        workbookPart.CreateRelationship(new Uri("styles.xml", UriKind.Relative), TargetMode.Internal, RelationshipsNamespace + "/styles", "rIdStyles");
         var definedNames = new DefinedNames();
         for (var i = 0; i < _sheets.Count; i++)
         {
             var sheet = _sheets[i];
-            sheets.Append(new Sheet { Name = sheet.Name, SheetId = (uint)i + 2, Id = sheet.RelationshipId });
+            var id = $"rId{i + 1}";
+            workbookPart.CreateRelationship(Relative(sheet.Uri), TargetMode.Internal, RelationshipsNamespace + "/worksheet", id);
+            sheets.Append(new Sheet { Name = sheet.Name, SheetId = (uint)i + 2, Id = id });
             // Excel keeps an autofilter's range in this hidden name; without it some readers drop the filter.
             definedNames.Append(new DefinedName($"'{sheet.Name.Replace("'", "''", StringComparison.Ordinal)}'!{sheet.FilterRange}")
             {
@@ -113,9 +137,11 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         {
             workbook.Append(definedNames);
         }
-        _workbookPart.Workbook = workbook;
-        _workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Build();
-        _document.Dispose();
+        using (var stream = workbookPart.GetStream(FileMode.Create, FileAccess.Write))
+        {
+            WriteRoot(stream, workbook);
+        }
+        _package.CreateRelationship(workbookUri, TargetMode.Internal, RelationshipsNamespace + "/officeDocument", "rId1");
         _package.Close();
         _stream.Dispose();
         _completed = true;
@@ -134,7 +160,7 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
             try
             {
                 _writer?.Close();
-                _document.Dispose();
+                _partStream?.Dispose();
                 _package.Close();
             }
             catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
@@ -148,11 +174,13 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
     private void StartPart()
     {
         var name = _names.Unique(_continuation == 1 ? _baseName : $"{_baseName} ({_continuation})");
-        var part = _workbookPart.AddNewPart<WorksheetPart>();
-        _sheets.Add(new WrittenSheet(name, _workbookPart.GetIdOfPart(part)));
+        var uri = new Uri($"/xl/worksheets/sheet{_sheets.Count + 1}.xml", UriKind.Relative);
+        _sheets.Add(new WrittenSheet(name, uri));
         _rowNumber = 0;
         _rowsInPart = 0;
-        var writer = _writer = OpenXmlWriter.Create(part);
+        _partStream = CreatePart(uri, WorksheetContentType);
+        var writer = _writer = OpenXmlWriter.Create(_partStream);
+        writer.WriteStartDocument();
         writer.WriteStartElement(new Worksheet());
         writer.WriteElement(new SheetViews(new SheetView(
             new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
@@ -170,7 +198,7 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         }
         writer.WriteStartElement(new SheetData());
         _rowNumber = 1;
-        writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", "1")]);
+        writer.WriteStartElement(s_row, [new OpenXmlAttribute("r", "", "1")]);
         for (var i = 0; i < _columns.Count; i++)
         {
             WriteInlineString(writer, _letters[i] + "1", CellText.ForXlsx(_columns[i].Title), XlsxStyles.Header);
@@ -193,13 +221,16 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         }
         writer.WriteEndElement(); // worksheet
         writer.Close();
+        _partStream!.Dispose();
         _writer = null;
+        _partStream = null;
         _sheets[^1] = _sheets[^1] with { Rows = _rowsInPart, FilterRange = range };
     }
 
-    private void WriteCover(WorksheetPart part, CoverPage cover)
+    private void WriteCover(Stream stream, CoverPage cover)
     {
-        using var writer = OpenXmlWriter.Create(part);
+        using var writer = OpenXmlWriter.Create(stream);
+        writer.WriteStartDocument();
         writer.WriteStartElement(new Worksheet());
         writer.WriteElement(new Columns(
             new Column { Min = 1, Max = 1, Width = 28, CustomWidth = true },
@@ -210,7 +241,7 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         {
             row++;
             var r = row.ToString(CultureInfo.InvariantCulture);
-            writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", r)]);
+            writer.WriteStartElement(s_row, [new OpenXmlAttribute("r", "", r)]);
             if (label is not null)
             {
                 WriteInlineString(writer, "A" + r, CellText.ForXlsx(label), labelStyle);
@@ -251,19 +282,32 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         writer.WriteEndElement();
     }
 
+    // Parts are created just before they are written: a write-only zip takes each entry once, in order.
+    private Stream CreatePart(Uri uri, string contentType) =>
+        _package.CreatePart(uri, contentType, CompressionOption.Fast).GetStream(FileMode.Create, FileAccess.Write);
+
+    private static Uri Relative(Uri partUri) => new(partUri.OriginalString["/xl/".Length..], UriKind.Relative);
+
+    private static void WriteRoot(Stream stream, OpenXmlElement root)
+    {
+        using var writer = OpenXmlWriter.Create(stream);
+        writer.WriteStartDocument();
+        writer.WriteElement(root);
+    }
+
     private static void WriteCell(OpenXmlWriter writer, string reference, object value, SheetColumn column)
     {
         if (value is bool b)
         {
-            writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("t", "", "b")]);
-            writer.WriteElement(new CellValue(b ? "1" : "0"));
+            writer.WriteStartElement(s_cell, [new OpenXmlAttribute("r", "", reference), s_booleanType]);
+            WriteValue(writer, b ? "1" : "0");
             writer.WriteEndElement();
         }
-        else if (ExportValue.NumberText(value) is { } number && column.Format is not ColumnFormat.Text)
+        else if (column.Format is not ColumnFormat.Text && ExportValue.NumberText(value) is { } number)
         {
             WriteNumber(writer, reference, number, XlsxStyles.ForValue(column.Format, column.Kind));
         }
-        else if (value is DateTime or DateOnly or DateTimeOffset && ExportValue.TryDate(value, out var date) && column.Format is not ColumnFormat.Text)
+        else if (column.Format is not ColumnFormat.Text && value is DateTime or DateOnly or DateTimeOffset && ExportValue.TryDate(value, out var date))
         {
             var style = column.Format is ColumnFormat.Date or ColumnFormat.DateTime
                 ? XlsxStyles.ForValue(column.Format, column.Kind)
@@ -277,10 +321,19 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         }
     }
 
+    // Hot path (once per cell): element instances are only templates for the writer, so one of
+    // each serves every cell; values are written as strings, not as new element objects.
     private static void WriteNumber(OpenXmlWriter writer, string reference, string number, uint style)
     {
-        writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", reference), StyleAttribute(style)]);
-        writer.WriteElement(new CellValue(number));
+        writer.WriteStartElement(s_cell, [new OpenXmlAttribute("r", "", reference), s_styles[style]]);
+        WriteValue(writer, number);
+        writer.WriteEndElement();
+    }
+
+    private static void WriteValue(OpenXmlWriter writer, string text)
+    {
+        writer.WriteStartElement(s_value, s_noAttributes);
+        writer.WriteString(text);
         writer.WriteEndElement();
     }
 
@@ -289,17 +342,18 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
     private static void WriteInlineString(OpenXmlWriter writer, string reference, string text, uint style)
     {
         OpenXmlAttribute[] attributes = style == XlsxStyles.Default
-            ? [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("t", "", "inlineStr")]
-            : [new OpenXmlAttribute("r", "", reference), StyleAttribute(style), new OpenXmlAttribute("t", "", "inlineStr")];
-        writer.WriteStartElement(new Cell(), attributes);
-        writer.WriteStartElement(new InlineString(), s_noAttributes);
-        writer.WriteElement(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+            ? [new OpenXmlAttribute("r", "", reference), s_inlineStringType]
+            : [new OpenXmlAttribute("r", "", reference), s_styles[style], s_inlineStringType];
+        writer.WriteStartElement(s_cell, attributes);
+        writer.WriteStartElement(s_inlineString, s_noAttributes);
+        // xml:space="preserve" only where XML would otherwise fold the whitespace.
+        writer.WriteStartElement(s_text, text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Contains('\n', StringComparison.Ordinal))
+            ? s_preserveSpace : s_noAttributes);
+        writer.WriteString(text);
+        writer.WriteEndElement();
         writer.WriteEndElement();
         writer.WriteEndElement();
     }
-
-    private static OpenXmlAttribute StyleAttribute(uint style) =>
-        new("s", "", style.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>0 → A, 25 → Z, 26 → AA.</summary>
     public static string ColumnLetters(int index)
@@ -312,5 +366,5 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         return letters;
     }
 
-    private sealed record WrittenSheet(string Name, string RelationshipId, long Rows = 0, string FilterRange = "$A$1:$A$1");
+    private sealed record WrittenSheet(string Name, Uri Uri, long Rows = 0, string FilterRange = "$A$1:$A$1");
 }

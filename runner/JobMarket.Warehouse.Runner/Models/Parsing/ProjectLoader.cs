@@ -28,10 +28,10 @@ internal static class ProjectLoader
         }
         var defaults = LoadDefaults(home, models);
         var nodes = new Dictionary<string, ModelNode>(StringComparer.Ordinal);
+        var sqlFiles = new List<(string Full, string[] Parts)>();
         var yamlFiles = new List<string>();
         foreach (var full in Directory.EnumerateFiles(models, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var file = Relative(home, full);
             var parts = Path.GetRelativePath(models, full).Replace('\\', '/').Split('/');
             if (parts[0] is "exports" || parts[^1].StartsWith('.'))
             {
@@ -44,33 +44,35 @@ internal static class ProjectLoader
                 {
                     yamlFiles.Add(full);
                 }
-                continue;
             }
-            if (extension is not (".sql" or ".csv"))
+            else if (extension is ".sql" or ".csv")
             {
-                continue;
+                if (parts.Length < 2)
+                {
+                    throw new ProjectException(Relative(home, full), 0, "a model must sit in a schema folder (models/<schema>/...)");
+                }
+                sqlFiles.Add((full, parts));
             }
-            if (parts.Length < 2)
-            {
-                throw new ProjectException(file, 0, "a model must sit in a schema folder (models/<schema>/...)");
-            }
-            var node = extension == ".csv" ? Seed(file, full, parts) : SqlNode(file, full, parts);
-            if (node is null)
-            {
-                continue;
-            }
+        }
+        // Files are read and parsed in parallel (YAML parsing dominates a large project), then
+        // applied in file order so errors and results do not depend on timing.
+        var parsed = InOrder(sqlFiles, f => Path.GetExtension(f.Full).Equals(".csv", StringComparison.OrdinalIgnoreCase)
+            ? Seed(Relative(home, f.Full), f.Full, f.Parts)
+            : SqlNode(Relative(home, f.Full), f.Full, f.Parts));
+        foreach (var node in parsed.OfType<ModelNode>())
+        {
             if (nodes.TryGetValue(node.Name, out var existing))
             {
-                throw new ProjectException(file, 0, $"the name '{node.Name}' is already used by {existing.File}; names are unique across the project");
+                throw new ProjectException(node.File, 0, $"the name '{node.Name}' is already used by {existing.File}; names are unique across the project");
             }
             nodes[node.Name] = node;
         }
 
         var sources = new Dictionary<string, SourceTable>(StringComparer.Ordinal);
         var yamlConfigs = new Dictionary<string, IReadOnlyDictionary<string, object?>>(StringComparer.Ordinal);
-        foreach (var full in yamlFiles)
+        foreach (var yaml in InOrder(yamlFiles, full => YamlFile.Load(Relative(home, full), full)))
         {
-            ReadYaml(YamlFile.Load(Relative(home, full), full), nodes, sources, yamlConfigs);
+            ReadYaml(yaml, nodes, sources, yamlConfigs);
         }
 
         foreach (var node in nodes.Values)
@@ -88,6 +90,26 @@ internal static class ProjectLoader
             Children = Graph.ModelGraph.Children(enabled.Keys, parents),
             Ordered = Graph.ModelGraph.TopologicalOrder(enabled, parents),
         };
+    }
+
+    private static List<TResult> InOrder<TSource, TResult>(List<TSource> items, Func<TSource, TResult> parse)
+    {
+        var results = items.AsParallel().AsOrdered().Select(item =>
+        {
+            try
+            {
+                return (Value: parse(item), Error: (ProjectException?)null);
+            }
+            catch (ProjectException ex)
+            {
+                return (Value: default(TResult)!, Error: ex);
+            }
+        }).ToList();
+        if (results.FirstOrDefault(r => r.Error is not null).Error is { } error)
+        {
+            throw error;
+        }
+        return [.. results.Select(r => r.Value)];
     }
 
     public static string Relative(string home, string full) => Path.GetRelativePath(home, full).Replace('\\', '/');

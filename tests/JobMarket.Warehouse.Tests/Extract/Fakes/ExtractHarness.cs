@@ -100,7 +100,7 @@ public sealed class ExtractHarness : IAsyncDisposable
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await connection.ExecuteAsync(
-            "truncate raw.adzuna_pages, raw.france_travail_pages, raw.jsearch_pages, raw.themuse_pages, raw.rejected_pages, raw.extract_watermark, audit.run_step, audit.run");
+            "truncate raw.adzuna_pages, raw.france_travail_pages, raw.jsearch_pages, raw.themuse_pages, raw.rejected_pages, raw.extract_watermark, audit.run_step, audit.run cascade");
     }
 
     /// <summary>The hex sha256 of every landed page of a source, sorted.</summary>
