@@ -15,6 +15,18 @@ public sealed class TempFolder : IDisposable
         return full;
     }
 
+    /// <summary>Copies every file under <paramref name="from"/> into <paramref name="relativePath"/> of this folder.</summary>
+    public void CopyFrom(string from, string relativePath = "")
+    {
+        var to = System.IO.Path.Combine(Path, relativePath);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     public void Dispose()
     {
         try

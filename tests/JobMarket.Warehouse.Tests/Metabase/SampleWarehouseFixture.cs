@@ -47,7 +47,7 @@ public sealed class SampleWarehouseFixture : IAsyncLifetime
             }
         }
 
-        CopyFolder(RepositoryPaths.Project.Models, Path.Combine(_home.Path, "models"));
+        _home.CopyFrom(RepositoryPaths.Project.Models, "models");
         _home.Write($"models/tests/{ProbeTest}.sql",
             "{{ config(severity='warn') }}\n-- A probe: always one failing row, so mart_test_failures has something to show.\nselect 1 as probe\n");
         var engine = new ModelEngine(
@@ -58,15 +58,6 @@ public sealed class SampleWarehouseFixture : IAsyncLifetime
         Build = await engine.BuildAsync(new BuildRequest { Threads = 2 });
     }
 
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 
     public async Task DisposeAsync()
     {

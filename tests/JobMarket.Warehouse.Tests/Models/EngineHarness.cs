@@ -35,7 +35,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     public static async Task<EngineHarness> CreateAsync(string fixture)
     {
         var folder = new TempFolder();
-        Copy(FixturePath(fixture), folder.Path);
+        folder.CopyFrom(FixturePath(fixture));
         var connectionString = await PostgresCluster.CreateDatabaseAsync("engine");
         var dataSource = NpgsqlDataSource.Create(connectionString);
         // V0002 creates a cluster-wide role behind an if-not-exists guard that two databases migrating
@@ -90,15 +90,6 @@ internal sealed class EngineHarness : IAsyncDisposable
         return [.. await connection.QueryAsync<T>(sql)];
     }
 
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {
