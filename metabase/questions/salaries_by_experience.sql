@@ -1,5 +1,5 @@
 -- name: Salary by experience level
--- description: p25, median and p75 of stated annual salaries (EUR) per experience level.
+-- description: p25, median and p75 of stated annual salaries (EUR) per experience level (exact, precomputed for every filter in marts.mart_salary_rollup).
 -- display: bar
 -- visualization_settings:
 --   graph.dimensions: [experience_label]
@@ -12,21 +12,14 @@
 --     type: text
 --     display_name: Occupation
 select
-    dim_experience.experience_label,
-    count(*) as count_postings,
-    round(percentile_cont(0.25) within group (order by fct_job_posting.salary_mid_eur)::numeric, 0) as salary_p25_eur,
-    round(percentile_cont(0.50) within group (order by fct_job_posting.salary_mid_eur)::numeric, 0) as salary_median_eur,
-    round(percentile_cont(0.75) within group (order by fct_job_posting.salary_mid_eur)::numeric, 0) as salary_p75_eur
-from marts.fct_job_posting
-inner join marts.dim_experience
-    on dim_experience.experience_key = fct_job_posting.experience_key
-inner join marts.dim_location
-    on dim_location.location_key = fct_job_posting.region_key
-inner join marts.dim_occupation
-    on dim_occupation.occupation_key = fct_job_posting.occupation_key
-where fct_job_posting.has_salary
-    and not fct_job_posting.is_salary_predicted
-    [[and dim_location.region_name = {{region}}]]
-    [[and dim_occupation.occupation_label = {{occupation}}]]
-group by dim_experience.experience_key, dim_experience.experience_label, dim_experience.min_years
-order by dim_experience.min_years nulls last, dim_experience.experience_label
+    mart_salary_rollup.experience_label,
+    mart_salary_rollup.count_postings,
+    mart_salary_rollup.salary_p25_eur,
+    mart_salary_rollup.salary_median_eur,
+    mart_salary_rollup.salary_p75_eur
+from marts.mart_salary_rollup
+where mart_salary_rollup.experience_code <> '(all)'
+    -- a filter left empty reads the rows rolled up over that level
+    and mart_salary_rollup.region_name = coalesce([[{{region}},]] '(all)')
+    and mart_salary_rollup.occupation_label = coalesce([[{{occupation}},]] '(all)')
+order by mart_salary_rollup.min_years nulls last, mart_salary_rollup.experience_label

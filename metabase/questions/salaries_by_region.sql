@@ -1,5 +1,5 @@
 -- name: Median salary by région
--- description: p25, median and p75 of stated annual salaries (EUR) per région, over every posting with a stated, sane salary.
+-- description: p25, median and p75 of stated annual salaries (EUR) per région, over every posting with a stated, sane salary (exact, precomputed for every filter in marts.mart_salary_rollup).
 -- display: bar
 -- visualization_settings:
 --   graph.dimensions: [region_name]
@@ -12,21 +12,14 @@
 --     type: text
 --     display_name: Experience
 select
-    coalesce(dim_location.region_name, 'Unknown') as region_name,
-    count(*) as count_postings,
-    round(percentile_cont(0.25) within group (order by fct_job_posting.salary_mid_eur)::numeric, 0) as salary_p25_eur,
-    round(percentile_cont(0.50) within group (order by fct_job_posting.salary_mid_eur)::numeric, 0) as salary_median_eur,
-    round(percentile_cont(0.75) within group (order by fct_job_posting.salary_mid_eur)::numeric, 0) as salary_p75_eur
-from marts.fct_job_posting
-inner join marts.dim_location
-    on dim_location.location_key = fct_job_posting.region_key
-inner join marts.dim_occupation
-    on dim_occupation.occupation_key = fct_job_posting.occupation_key
-inner join marts.dim_experience
-    on dim_experience.experience_key = fct_job_posting.experience_key
-where fct_job_posting.has_salary
-    and not fct_job_posting.is_salary_predicted
-    [[and dim_occupation.occupation_label = {{occupation}}]]
-    [[and dim_experience.experience_code = {{experience}}]]
-group by coalesce(dim_location.region_name, 'Unknown')
-order by salary_median_eur desc
+    mart_salary_rollup.region_name,
+    mart_salary_rollup.count_postings,
+    mart_salary_rollup.salary_p25_eur,
+    mart_salary_rollup.salary_median_eur,
+    mart_salary_rollup.salary_p75_eur
+from marts.mart_salary_rollup
+where mart_salary_rollup.region_name <> '(all)'
+    -- a filter left empty reads the rows rolled up over that level
+    and mart_salary_rollup.occupation_label = coalesce([[{{occupation}},]] '(all)')
+    and mart_salary_rollup.experience_code = coalesce([[{{experience}},]] '(all)')
+order by mart_salary_rollup.salary_median_eur desc

@@ -65,6 +65,30 @@ public sealed class QuestionQueriesTests(SampleWarehouseFixture warehouse) : ICl
     }
 
     [Fact]
+    public async Task SalariesByRegion_GivesTheFactsExactPercentiles_WhenFilteredOnExperience()
+    {
+        var question = s_content.Questions.Single(q => q.Slug == "salaries_by_region");
+        var experience = (string)(await SampleValueAsync("experience"))!;
+
+        var rows = await RunAsReaderAsync(question, new Dictionary<string, object?> { ["experience"] = experience });
+
+        await using var connection = await warehouse.DataSource.OpenConnectionAsync();
+        var expected = (await connection.QueryAsync<(string Region, long Count, decimal Median)>("""
+            select coalesce(l.region_name, 'Unknown'), count(*),
+                   round((percentile_cont(0.5) within group (order by f.salary_mid_eur))::numeric, 0)
+            from marts.fct_job_posting f
+            join marts.dim_location l on l.location_key = f.region_key
+            join marts.dim_experience e on e.experience_key = f.experience_key
+            where f.has_salary and not f.is_salary_predicted and e.experience_code = @experience
+            group by 1
+            """, new { experience })).OrderBy(r => r.Region, StringComparer.Ordinal).ToList();
+        var actual = rows.Select(r => ((string)r.region_name, (long)r.count_postings, (decimal)r.salary_median_eur))
+            .OrderBy(r => r.Item1, StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
     public void Build_Succeeded_OnTheBundledSamples()
     {
         Assert.True(warehouse.Build.Succeeded, string.Join("; ", warehouse.Build.Nodes.Where(n => n.Status is "error" or "skipped").Select(n => $"{n.Name} {n.Status}: {n.Message}")));

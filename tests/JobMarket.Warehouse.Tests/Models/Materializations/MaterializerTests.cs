@@ -101,6 +101,37 @@ public sealed class MaterializerTests
     }
 
     [Fact]
+    public async Task Incremental_TestsTheNewRowsAndKeepsTheTable_WhenANewRowFailsATest()
+    {
+        await using var harness = await EngineHarness.CreateAsync("minimal");
+        harness.Write("models/core/number_log.sql", """
+            {{ config(materialized='incremental', unique_key='n') }}
+            select n, nullif(label, 'bad') as label, loaded_at from {{ source('numbers', 'numbers') }}
+            {% if is_incremental() %}
+            where loaded_at > (select max(loaded_at) from {{ this }})
+            {% endif %}
+
+            """);
+        harness.Write("models/core/number_log.yml", """
+            version: 2
+            models:
+              - name: number_log
+                columns:
+                  - name: label
+                    tests: [not_null]
+            """);
+        Assert.True((await harness.BuildAsync()).Succeeded);
+        await harness.ExecuteAsync("insert into raw.numbers (n, label, loaded_at) values (1001, 'bad', now() + interval '1 minute'), (1002, 'ok', now() + interval '1 minute')");
+
+        var result = await harness.BuildAsync();
+
+        Assert.False(result.Succeeded);
+        var test = Assert.Single(result.Nodes.Single().Tests);
+        Assert.Equal(1L, test.Failures);
+        Assert.Equal(1000L, await harness.ScalarAsync<long>("select count(*) from core.number_log"));
+    }
+
+    [Fact]
     public async Task Hooks_RunInTheModelsTransaction_BeforeAndAfterItsSql()
     {
         await using var harness = await EngineHarness.CreateAsync("minimal");
