@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Export benchmark: N rows (default 500,000) written as xlsx and csv by `jobmarket export`,
 # against PostgreSQL's own `COPY (query) TO STDOUT` CSV (psql \copy) of the same query.
-# Reports wall time and peak RSS (GNU time) per run, and the medians over RUNS runs.
+# Reports wall time and peak RSS (GNU time) per run, and the medians over RUNS runs, with the
+# 1-minute load average seen at the start of each run (the machine is shared: say how busy it was).
 # Usage: tests/benchmarks/exports/run.sh [ROWS] [RUNS]   (uses JOBMARKET_DATABASE_URL or the embedded cluster)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -46,10 +47,12 @@ sheets:
 YAML
 export JOBMARKET_Exports__DefinitionsFolder="$work/exports"
 
-# Prints "seconds peak_kib" for one command (GNU time; the launcher execs dotnet, so RSS is the CLI's).
+# Prints "seconds peak_kib load" for one command (GNU time; the launcher execs dotnet, so RSS is the CLI's).
 measure() {
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
-  cat "$work/time"
+  echo "$(cat "$work/time") $load"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
@@ -65,7 +68,8 @@ printf 'rows=%s runs=%s\n' "$rows" "$runs"
 for kind in copy xlsx csv; do
   t=$(cut -d' ' -f1 "$work/$kind" | median)
   m=$(cut -d' ' -f2 "$work/$kind" | median)
-  printf '%-5s median %6.2f s  peak RSS %6.0f MiB   (runs: %s)\n' "$kind" "$t" "$(echo "$m / 1024" | bc -l)" "$(cut -d' ' -f1 "$work/$kind" | tr '\n' ' ')"
+  printf '%-5s median %6.2f s  peak RSS %6.0f MiB   (runs: %s; load at start: %s)\n' "$kind" "$t" "$(echo "$m / 1024" | bc -l)" \
+    "$(cut -d' ' -f1 "$work/$kind" | tr '\n' ' ')" "$(cut -d' ' -f3 "$work/$kind" | tr '\n' ' ')"
 done
 copy_t=$(cut -d' ' -f1 "$work/copy" | median)
 for kind in xlsx csv; do

@@ -31,7 +31,7 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
     private readonly SheetNamer _names = new();
     private readonly List<WrittenSheet> _sheets = [];
 
-    private Stream? _partStream;
+    private BackgroundWriteStream? _partStream;
     private SheetXmlWriter? _writer;
     private IReadOnlyList<SheetColumn> _columns = [];
     private ColumnStyles[] _styles = [];
@@ -166,7 +166,8 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         var uri = new Uri($"/xl/worksheets/sheet{_sheets.Count + 1}.xml", UriKind.Relative);
         _sheets.Add(new WrittenSheet(name, uri));
         _rowsInPart = 0;
-        _partStream = CreatePart(uri, WorksheetContentType);
+        // Deflating on its own thread: the cells are formatted while the previous chunk is compressed.
+        _partStream = new BackgroundWriteStream(CreatePart(uri, WorksheetContentType));
         var writer = _writer = new SheetXmlWriter(_partStream, _columns.Count);
         writer.StartSheet([.. _columns.Select(c => c.Width)], freezeHeader: true);
         _rowNumber = 1;
@@ -187,7 +188,8 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         var lastColumn = _columns.Count == 0 ? "A" : SheetXmlWriter.ColumnLetters(_columns.Count - 1);
         writer.EndSheet(_columns.Count > 0 ? $"A1:{lastColumn}{_rowNumber}" : null);
         writer.Dispose();
-        _partStream!.Dispose();
+        _partStream!.Complete();
+        _partStream.Dispose();
         _writer = null;
         _partStream = null;
         _sheets[^1] = _sheets[^1] with { Rows = _rowsInPart, FilterRange = $"$A$1:${lastColumn}${_rowNumber}" };
