@@ -4,6 +4,9 @@
 # Reports wall time and peak RSS (GNU time) per run, and the medians over RUNS runs, with the
 # 1-minute load average seen at the start of each run (the machine is shared: say how busy it was).
 # Usage: tests/benchmarks/exports/run.sh [ROWS] [RUNS]   (uses JOBMARKET_DATABASE_URL or the embedded cluster)
+# On a shared machine run it with `nice` and start the embedded cluster with `nice` too
+# (`jobmarket db stop; nice jobmarket db start`): COPY's work happens in the server, the
+# exports' in the CLI, so both sides need the same priority for the ratio to mean anything.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 rows="${1:-500000}"
