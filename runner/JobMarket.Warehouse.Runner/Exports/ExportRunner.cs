@@ -212,34 +212,13 @@ internal sealed class ExportRunner(NpgsqlDataSource dataSource, ExportOptions op
         var hasMore = true;
         while (sample.Count < options.WidthSampleRows && (hasMore = await reader.ReadAsync(ct)))
         {
-            sample.Add(ReadRow(reader, new object?[reader.FieldCount]));
+            sample.Add(RowPump.ReadRow(reader, new object?[reader.FieldCount]));
         }
         writer.StartSheet(sheet.Name, ColumnLayout.Resolve(definition, sheet, reader, sample));
-        long rows = 0;
         foreach (var row in sample)
         {
             writer.WriteRow(row);
-            rows++;
         }
-        if (hasMore)
-        {
-            var buffer = new object?[reader.FieldCount];
-            while (await reader.ReadAsync(ct))
-            {
-                writer.WriteRow(ReadRow(reader, buffer));
-                rows++;
-            }
-        }
-        return rows;
-    }
-
-    private static object?[] ReadRow(NpgsqlDataReader reader, object?[] buffer)
-    {
-        for (var i = 0; i < buffer.Length; i++)
-        {
-            var value = reader.GetValue(i);
-            buffer[i] = value is DBNull ? null : value;
-        }
-        return buffer;
+        return sample.Count + (hasMore ? await RowPump.CopyAsync(reader, writer, ct) : 0);
     }
 }

@@ -34,6 +34,8 @@ public sealed class LibreOfficeReadBackTests(ExportDatabaseFixture database) : I
                     format: thousands
               - name: Rolled
                 sql: select n from generate_series(1, 5) as n
+              - name: Escapes
+                sql: select '_x0041_ stays & <text>' as literal, '_x005F_ too' as underscore
             """);
         var runner = new ExportRunner(database.DataSource,
             new ExportOptions { DefinitionsFolder = Path.Combine(_folder.Path, "models", "exports"), OutputFolder = Path.Combine(_folder.Path, "out"), MaxRowsPerSheet = 3 },
@@ -43,7 +45,7 @@ public sealed class LibreOfficeReadBackTests(ExportDatabaseFixture database) : I
 
         var sheets = await LibreOffice.ConvertToCsvAsync(result.Exports[0].Files[0], Path.Combine(_folder.Path, "lo"));
 
-        Assert.Equal(["About", "Postings_ all", "Postings_ all (2)", "Postings_ all (3)", "Rolled", "Rolled (2)", "Rolled (3)"], sheets.Keys.Order());
+        Assert.Equal(["About", "Escapes", "Postings_ all", "Postings_ all (2)", "Postings_ all (3)", "Rolled", "Rolled (2)", "Rolled (3)"], sheets.Keys.Order());
         string[][] expected =
         [
             ["Posting id", "Title", "Region", "Salary eur", "Remote share", "Published date", "Fetched at", "Is remote", "Views"],
@@ -57,6 +59,8 @@ public sealed class LibreOfficeReadBackTests(ExportDatabaseFixture database) : I
         Assert.Equal(expected, postings);
         Assert.Equal(["N", "1", "2", "3", "4", "5"],
             sheets["Rolled"].Concat(sheets["Rolled (2)"].Skip(1)).Concat(sheets["Rolled (3)"].Skip(1)).Select(r => r[0]));
+        // Text that looks like Excel's _xHHHH_ escape is itself escaped, so a real reader shows it as written.
+        Assert.Equal(["_x0041_ stays & <text>", "_x005F_ too"], sheets["Escapes"][1]);
         var cover = sheets["About"];
         Assert.Equal("Read back", cover[0][0]);
         Assert.Contains(cover, r => r is ["Description", "=cover text is not a formula either"]);

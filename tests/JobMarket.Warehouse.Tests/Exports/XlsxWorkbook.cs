@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -32,7 +34,7 @@ public sealed class XlsxWorkbook
                 var style = cell.StyleIndex?.Value ?? 0;
                 var format = cellFormats[(int)style];
                 var numberFormatId = format.NumberFormatId?.Value ?? 0;
-                var text = cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.Text!.Text : cell.CellValue?.Text;
+                var text = cell.DataType?.Value == CellValues.InlineString ? DecodeXString(cell.InlineString!.Text!.Text) : cell.CellValue?.Text;
                 return new XlsxCell(
                     cell.CellReference!.Value!,
                     cell.DataType?.Value ?? CellValues.Number,
@@ -49,6 +51,11 @@ public sealed class XlsxWorkbook
         }
         return new XlsxWorkbook(sheets);
     }
+
+    /// <summary>Text as a spreadsheet reads it: each <c>_xHHHH_</c> (ECMA-376 ST_Xstring) is one UTF-16 unit.</summary>
+    public static string DecodeXString(string text) =>
+        Regex.Replace(text, "_x([0-9A-Fa-f]{4})_",
+            m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString());
 
     private static string BuiltInFormat(uint id) => id switch
     {

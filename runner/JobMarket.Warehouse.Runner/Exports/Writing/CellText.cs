@@ -1,10 +1,8 @@
-using System.Text;
-
 namespace JobMarket.Warehouse.Runner.Exports.Writing;
 
 /// <summary>
 /// Text rules shared by the writers: formula-injection guards (OWASP "CSV injection") and what
-/// an xlsx cell can hold (XML 1.0 characters, at most 32,767 characters).
+/// an xlsx cell can hold (at most 32,767 characters).
 /// </summary>
 internal static class CellText
 {
@@ -18,26 +16,12 @@ internal static class CellText
     /// <summary>CSV: a leading apostrophe keeps a spreadsheet from evaluating the field.</summary>
     public static string ForCsv(string text) => IsFormulaLike(text) ? "'" + text : text;
 
-    /// <summary>xlsx: characters XML cannot carry become U+FFFD; past 32,767 characters the text is cut with "…".</summary>
+    /// <summary>
+    /// xlsx: past Excel's 32,767-character cell limit the text is cut with "…" (never inside a
+    /// surrogate pair). Characters XML cannot carry are escaped by <see cref="SheetXmlWriter"/>.
+    /// </summary>
     public static string ForXlsx(string text)
     {
-        if (NeedsXmlCleaning(text))
-        {
-            var builder = new StringBuilder(text.Length);
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    builder.Append(c).Append(text[++i]);
-                }
-                else
-                {
-                    builder.Append(IsXmlChar(c) && !char.IsSurrogate(c) ? c : '\uFFFD');
-                }
-            }
-            text = builder.ToString();
-        }
         if (text.Length <= MaxXlsxLength)
         {
             return text;
@@ -49,24 +33,4 @@ internal static class CellText
         }
         return string.Concat(text.AsSpan(0, cut), TruncationMark);
     }
-
-    private static bool NeedsXmlCleaning(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (!IsXmlChar(c) || char.IsSurrogate(c))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // https://www.w3.org/TR/xml/#charsets
-    private static bool IsXmlChar(char c) => c is '\t' or '\n' or '\r' or (>= ' ' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD') or (>= '\uD800' and <= '\uDFFF');
 }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Text;
 
 namespace JobMarket.Warehouse.Runner.Exports.Writing;
 
@@ -20,17 +21,41 @@ internal static class ExportValue
         _ => CellKind.Text,
     };
 
+    /// <summary>Room for any number <see cref="TryFormatNumber"/> writes.</summary>
+    public const int MaxNumberLength = 64;
+
     /// <summary>The invariant text of a number, or null when the value is not a finite number.</summary>
-    public static string? NumberText(object value) => value switch
+    public static string? NumberText(object value)
     {
-        short s => s.ToString(CultureInfo.InvariantCulture),
-        int i => i.ToString(CultureInfo.InvariantCulture),
-        long l => l.ToString(CultureInfo.InvariantCulture),
-        decimal d => d.ToString(CultureInfo.InvariantCulture),
-        double d when double.IsFinite(d) => d.ToString("R", CultureInfo.InvariantCulture),
-        float f when float.IsFinite(f) => f.ToString("R", CultureInfo.InvariantCulture),
-        _ => null,
-    };
+        Span<byte> utf8 = stackalloc byte[MaxNumberLength];
+        return TryFormatNumber(value, utf8, out var written) ? Encoding.ASCII.GetString(utf8[..written]) : null;
+    }
+
+    /// <summary>
+    /// Writes a finite number's invariant text as UTF-8 (the workbook writer's path, no string in
+    /// between); false when the value is not a finite number.
+    /// </summary>
+    public static bool TryFormatNumber(object value, Span<byte> utf8, out int written)
+    {
+        switch (value)
+        {
+            case short s:
+                return s.TryFormat(utf8, out written, default, CultureInfo.InvariantCulture);
+            case int i:
+                return i.TryFormat(utf8, out written, default, CultureInfo.InvariantCulture);
+            case long l:
+                return l.TryFormat(utf8, out written, default, CultureInfo.InvariantCulture);
+            case decimal d:
+                return d.TryFormat(utf8, out written, default, CultureInfo.InvariantCulture);
+            case double d when double.IsFinite(d):
+                return d.TryFormat(utf8, out written, "R", CultureInfo.InvariantCulture);
+            case float f when float.IsFinite(f):
+                return f.TryFormat(utf8, out written, "R", CultureInfo.InvariantCulture);
+            default:
+                written = 0;
+                return false;
+        }
+    }
 
     /// <summary>A date or timestamp Excel can show as a serial date (UTC for timestamptz).</summary>
     public static bool TryDate(object value, out DateTime date)

@@ -7,10 +7,10 @@ using JobMarket.Warehouse.Runner.Exports.Definitions;
 namespace JobMarket.Warehouse.Runner.Exports.Writing;
 
 /// <summary>
-/// Streams an xlsx workbook with the Open XML SDK's <see cref="OpenXmlWriter"/>: one worksheet
-/// part at a time, rows written as they arrive, into a write-only System.IO.Packaging package
-/// that zips each part as it is written instead of buffering it in memory.
-/// A sheet past the row limit continues on a new sheet named "Name (2)".
+/// Streams an xlsx workbook into a write-only System.IO.Packaging package that zips each part as
+/// it is written instead of buffering it in memory: worksheets (rows written as they arrive) through
+/// <see cref="SheetXmlWriter"/>, then the cover sheet, and the stylesheet and workbook parts built
+/// with the Open XML SDK. A sheet past the row limit continues on a new sheet named "Name (2)".
 /// </summary>
 internal sealed class XlsxWorkbookWriter : IWorkbookWriter
 {
@@ -18,16 +18,6 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
     public const int ExcelMaxRows = 1_048_576;
 
     private const string CoverName = "About";
-    private static readonly OpenXmlAttribute[] s_noAttributes = [];
-    private static readonly OpenXmlAttribute[] s_preserveSpace = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
-    private static readonly OpenXmlAttribute s_booleanType = new("t", "", "b");
-    private static readonly OpenXmlAttribute s_inlineStringType = new("t", "", "inlineStr");
-    private static readonly OpenXmlAttribute[] s_styles = [.. Enumerable.Range(0, 16).Select(i => new OpenXmlAttribute("s", "", i.ToString(CultureInfo.InvariantCulture)))];
-    private static readonly Row s_row = new();
-    private static readonly Cell s_cell = new();
-    private static readonly CellValue s_value = new();
-    private static readonly InlineString s_inlineString = new();
-    private static readonly Text s_text = new();
 
     private const string MainContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
     private const string WorksheetContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -41,10 +31,10 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
     private readonly SheetNamer _names = new();
     private readonly List<WrittenSheet> _sheets = [];
 
-    private Stream? _partStream;
-    private OpenXmlWriter? _writer;
+    private BackgroundWriteStream? _partStream;
+    private SheetXmlWriter? _writer;
     private IReadOnlyList<SheetColumn> _columns = [];
-    private string[] _letters = [];
+    private ColumnStyles[] _styles = [];
     private string _baseName = "";
     private int _continuation;
     private long _rowsInPart;
@@ -69,7 +59,7 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
     {
         EndPart();
         _columns = columns;
-        _letters = [.. Enumerable.Range(0, columns.Count).Select(ColumnLetters)];
+        _styles = [.. columns.Select(ColumnStyles.For)];
         _baseName = name;
         _continuation = 1;
         StartPart();
@@ -87,16 +77,15 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         }
         _rowNumber++;
         _rowsInPart++;
-        var row = _rowNumber.ToString(CultureInfo.InvariantCulture);
-        writer.WriteStartElement(s_row, [new OpenXmlAttribute("r", "", row)]);
+        writer.StartRow(_rowNumber);
         for (var i = 0; i < _columns.Count; i++)
         {
             if (values[i] is { } value)
             {
-                WriteCell(writer, _letters[i] + row, value, _columns[i]);
+                WriteCell(writer, i, value, _columns[i].Format, _styles[i]);
             }
         }
-        writer.WriteEndElement();
+        writer.EndRow();
     }
 
     public IReadOnlyList<string> Complete(CoverPage cover)
@@ -159,7 +148,7 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
             // Best effort: the package may be mid-part; the staged file is deleted either way.
             try
             {
-                _writer?.Close();
+                _writer?.Dispose();
                 _partStream?.Dispose();
                 _package.Close();
             }
@@ -176,34 +165,18 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         var name = _names.Unique(_continuation == 1 ? _baseName : $"{_baseName} ({_continuation})");
         var uri = new Uri($"/xl/worksheets/sheet{_sheets.Count + 1}.xml", UriKind.Relative);
         _sheets.Add(new WrittenSheet(name, uri));
-        _rowNumber = 0;
         _rowsInPart = 0;
-        _partStream = CreatePart(uri, WorksheetContentType);
-        var writer = _writer = OpenXmlWriter.Create(_partStream);
-        writer.WriteStartDocument();
-        writer.WriteStartElement(new Worksheet());
-        writer.WriteElement(new SheetViews(new SheetView(
-            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue>([new StringValue("A2")]) })
-        { WorkbookViewId = 0, TabSelected = false }));
-        if (_columns.Count > 0)
-        {
-            writer.WriteElement(new Columns(_columns.Select((c, i) => new Column
-            {
-                Min = (uint)i + 1,
-                Max = (uint)i + 1,
-                Width = c.Width,
-                CustomWidth = true,
-            })));
-        }
-        writer.WriteStartElement(new SheetData());
+        // Deflating on its own thread: the cells are formatted while the previous chunk is compressed.
+        _partStream = new BackgroundWriteStream(CreatePart(uri, WorksheetContentType));
+        var writer = _writer = new SheetXmlWriter(_partStream, _columns.Count);
+        writer.StartSheet([.. _columns.Select(c => c.Width)], freezeHeader: true);
         _rowNumber = 1;
-        writer.WriteStartElement(s_row, [new OpenXmlAttribute("r", "", "1")]);
+        writer.StartRow(1);
         for (var i = 0; i < _columns.Count; i++)
         {
-            WriteInlineString(writer, _letters[i] + "1", CellText.ForXlsx(_columns[i].Title), XlsxStyles.Header);
+            writer.TextCell(i, CellText.ForXlsx(_columns[i].Title), XlsxStyles.Header);
         }
-        writer.WriteEndElement();
+        writer.EndRow();
     }
 
     private void EndPart()
@@ -212,49 +185,37 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         {
             return;
         }
-        writer.WriteEndElement(); // sheetData
-        var lastColumn = _letters.Length == 0 ? "A" : _letters[^1];
-        var range = $"$A$1:${lastColumn}${_rowNumber}";
-        if (_letters.Length > 0)
-        {
-            writer.WriteElement(new AutoFilter { Reference = $"A1:{lastColumn}{_rowNumber}" });
-        }
-        writer.WriteEndElement(); // worksheet
-        writer.Close();
-        _partStream!.Dispose();
+        var lastColumn = _columns.Count == 0 ? "A" : SheetXmlWriter.ColumnLetters(_columns.Count - 1);
+        writer.EndSheet(_columns.Count > 0 ? $"A1:{lastColumn}{_rowNumber}" : null);
+        writer.Dispose();
+        _partStream!.Complete();
+        _partStream.Dispose();
         _writer = null;
         _partStream = null;
-        _sheets[^1] = _sheets[^1] with { Rows = _rowsInPart, FilterRange = range };
+        _sheets[^1] = _sheets[^1] with { Rows = _rowsInPart, FilterRange = $"$A$1:${lastColumn}${_rowNumber}" };
     }
 
     private void WriteCover(Stream stream, CoverPage cover)
     {
-        using var writer = OpenXmlWriter.Create(stream);
-        writer.WriteStartDocument();
-        writer.WriteStartElement(new Worksheet());
-        writer.WriteElement(new Columns(
-            new Column { Min = 1, Max = 1, Width = 28, CustomWidth = true },
-            new Column { Min = 2, Max = 2, Width = 90, CustomWidth = true }));
-        writer.WriteStartElement(new SheetData());
+        using var writer = new SheetXmlWriter(stream, 2);
+        writer.StartSheet([28, 90], freezeHeader: false);
         var row = 0;
         void Line(string? label, string? text, uint labelStyle = XlsxStyles.CoverLabel, uint textStyle = XlsxStyles.Wrapped, DateTimeOffset? date = null)
         {
-            row++;
-            var r = row.ToString(CultureInfo.InvariantCulture);
-            writer.WriteStartElement(s_row, [new OpenXmlAttribute("r", "", r)]);
+            writer.StartRow(++row);
             if (label is not null)
             {
-                WriteInlineString(writer, "A" + r, CellText.ForXlsx(label), labelStyle);
+                writer.TextCell(0, CellText.ForXlsx(label), labelStyle);
             }
             if (date is { } d)
             {
-                WriteNumber(writer, "B" + r, d.UtcDateTime.ToOADate().ToString("R", CultureInfo.InvariantCulture), XlsxStyles.DateTime);
+                writer.DateCell(1, d.UtcDateTime, XlsxStyles.DateTime);
             }
             else if (text is not null)
             {
-                WriteInlineString(writer, "B" + r, CellText.ForXlsx(text), CellText.IsFormulaLike(text) ? XlsxStyles.QuotedText : textStyle);
+                writer.TextCell(1, CellText.ForXlsx(text), CellText.IsFormulaLike(text) ? XlsxStyles.QuotedText : textStyle);
             }
-            writer.WriteEndElement();
+            writer.EndRow();
         }
 
         Line(cover.Title, null, XlsxStyles.CoverTitle);
@@ -278,8 +239,7 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         {
             Line("  " + sheet.Name, sheet.Rows.ToString("N0", CultureInfo.InvariantCulture) + (sheet.Rows == 1 ? " row" : " rows"), XlsxStyles.Default);
         }
-        writer.WriteEndElement();
-        writer.WriteEndElement();
+        writer.EndSheet(autoFilter: null);
     }
 
     // Parts are created just before they are written: a write-only zip takes each entry once, in order.
@@ -295,75 +255,37 @@ internal sealed class XlsxWorkbookWriter : IWorkbookWriter
         writer.WriteElement(root);
     }
 
-    private static void WriteCell(OpenXmlWriter writer, string reference, object value, SheetColumn column)
+    // Hot path, once per cell: the kind tests mirror CsvWorkbookWriter's, the styles are precomputed per column.
+    private static void WriteCell(SheetXmlWriter writer, int column, object value, ColumnFormat format, ColumnStyles styles)
     {
+        Span<byte> number = stackalloc byte[ExportValue.MaxNumberLength];
         if (value is bool b)
         {
-            writer.WriteStartElement(s_cell, [new OpenXmlAttribute("r", "", reference), s_booleanType]);
-            WriteValue(writer, b ? "1" : "0");
-            writer.WriteEndElement();
+            writer.BooleanCell(column, b);
         }
-        else if (column.Format is not ColumnFormat.Text && ExportValue.NumberText(value) is { } number)
+        else if (format is not ColumnFormat.Text && ExportValue.TryFormatNumber(value, number, out var written))
         {
-            WriteNumber(writer, reference, number, XlsxStyles.ForValue(column.Format, column.Kind));
+            writer.NumberCell(column, number[..written], styles.Number);
         }
-        else if (column.Format is not ColumnFormat.Text && value is DateTime or DateOnly or DateTimeOffset && ExportValue.TryDate(value, out var date))
+        else if (format is not ColumnFormat.Text && value is DateTime or DateOnly or DateTimeOffset && ExportValue.TryDate(value, out var date))
         {
-            var style = column.Format is ColumnFormat.Date or ColumnFormat.DateTime
-                ? XlsxStyles.ForValue(column.Format, column.Kind)
-                : column.Kind == CellKind.Date ? XlsxStyles.Date : XlsxStyles.DateTime;
-            WriteNumber(writer, reference, date.ToOADate().ToString("R", CultureInfo.InvariantCulture), style);
+            writer.DateCell(column, date, styles.Date);
         }
         else
         {
-            var text = ExportValue.Text(value);
-            WriteInlineString(writer, reference, CellText.ForXlsx(text), CellText.IsFormulaLike(text) ? XlsxStyles.QuotedText : XlsxStyles.Default);
+            var text = value as string ?? ExportValue.Text(value);
+            writer.TextCell(column, CellText.ForXlsx(text), CellText.IsFormulaLike(text) ? XlsxStyles.QuotedText : XlsxStyles.Default);
         }
     }
 
-    // Hot path (once per cell): element instances are only templates for the writer, so one of
-    // each serves every cell; values are written as strings, not as new element objects.
-    private static void WriteNumber(OpenXmlWriter writer, string reference, string number, uint style)
+    /// <summary>The style indexes a column's number and date cells take.</summary>
+    private readonly record struct ColumnStyles(uint Number, uint Date)
     {
-        writer.WriteStartElement(s_cell, [new OpenXmlAttribute("r", "", reference), s_styles[style]]);
-        WriteValue(writer, number);
-        writer.WriteEndElement();
-    }
-
-    private static void WriteValue(OpenXmlWriter writer, string text)
-    {
-        writer.WriteStartElement(s_value, s_noAttributes);
-        writer.WriteString(text);
-        writer.WriteEndElement();
-    }
-
-    // Inline strings (t="inlineStr") need no shared-string table, so memory stays flat; the text
-    // is a string cell, never a formula, whatever it starts with.
-    private static void WriteInlineString(OpenXmlWriter writer, string reference, string text, uint style)
-    {
-        OpenXmlAttribute[] attributes = style == XlsxStyles.Default
-            ? [new OpenXmlAttribute("r", "", reference), s_inlineStringType]
-            : [new OpenXmlAttribute("r", "", reference), s_styles[style], s_inlineStringType];
-        writer.WriteStartElement(s_cell, attributes);
-        writer.WriteStartElement(s_inlineString, s_noAttributes);
-        // xml:space="preserve" only where XML would otherwise fold the whitespace.
-        writer.WriteStartElement(s_text, text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Contains('\n', StringComparison.Ordinal))
-            ? s_preserveSpace : s_noAttributes);
-        writer.WriteString(text);
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-    }
-
-    /// <summary>0 → A, 25 → Z, 26 → AA.</summary>
-    public static string ColumnLetters(int index)
-    {
-        var letters = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26)
-        {
-            letters = (char)('A' + ((n - 1) % 26)) + letters;
-        }
-        return letters;
+        public static ColumnStyles For(SheetColumn column) => new(
+            XlsxStyles.ForValue(column.Format, column.Kind),
+            column.Format is ColumnFormat.Date or ColumnFormat.DateTime
+                ? XlsxStyles.ForValue(column.Format, column.Kind)
+                : column.Kind == CellKind.Date ? XlsxStyles.Date : XlsxStyles.DateTime);
     }
 
     private sealed record WrittenSheet(string Name, Uri Uri, long Rows = 0, string FilterRange = "$A$1:$A$1");

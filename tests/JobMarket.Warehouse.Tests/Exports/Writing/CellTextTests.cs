@@ -21,12 +21,6 @@ public sealed class CellTextTests
     }
 
     [Fact]
-    public void ForXlsx_ReplacesCharactersXmlCannotCarry_AndKeepsPairs()
-    {
-        Assert.Equal("a\uFFFDb\uFFFDc🚀\tok", CellText.ForXlsx("a\u0001b\uD800c🚀\tok"));
-    }
-
-    [Fact]
     public void ForXlsx_CutsAtTheCellLimit_WithoutSplittingASurrogatePair()
     {
         var text = new string('x', CellText.MaxXlsxLength - 2) + "🚀🚀";
