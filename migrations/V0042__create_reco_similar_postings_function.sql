@@ -16,7 +16,7 @@ create or replace function reco.similar_postings(
     list_cap integer,
     shortlist integer
 )
-returns table (similar_posting_id bigint, similarity_rank integer, score double precision)
+returns table (similar_posting_id bigint, similarity_rank bigint, score double precision)
 language plpgsql
 stable
 parallel safe
@@ -60,7 +60,7 @@ begin
 
     select
         scored.similar_posting_id,
-        (row_number() over (order by scored.score desc, scored.similar_posting_id))::integer,
+        row_number() over (order by scored.score desc, scored.similar_posting_id),
         scored.score
     from scored
     order by scored.score desc, scored.similar_posting_id
