@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Recall and time of reco.similar_postings for several (probe_terms, list_cap, shortlist) on a
 # sample of the postings (posting_id % SAMPLE = 0), against the exact top 10 on the warehouse's
-# own vectors (sklearn_exact.py features, cached in EXACT_NPZ after the first run).
+# own vectors (sklearn_exact.py features: the sampled postings' exact top 10, or the whole corpus'
+# from WORK_DIR/exact.npz when that file exists).
 # Needs the term views built (apply_models.py) and migration V0042 applied.
 # Usage: similarity_tradeoff.sh DATABASE_URL WORK_DIR SAMPLE "k cap m" ["k cap m" ...]
 set -euo pipefail
@@ -18,6 +19,8 @@ for params in "$@"; do
     psql "$url" -qAt -c "\\copy (select posting_id, (n).similar_posting_id, (n).score from (select posting_id, reco.similar_postings(posting_id, $k, $cap, $m) as n from reco.reco_posting_term where term_rank = 1 and posting_id % $sample = 0) as s) to '$work/sample.tsv'"
     took=$(echo "$(date +%s.%N) - $started" | bc)
     echo "k=$k cap=$cap m=$m seconds=$took load=$(cut -d' ' -f1 /proc/loadavg)"
-    /usr/bin/python3 "$here/sklearn_exact.py" features "$work/terms.tsv" --cache "$work/exact.npz" \
+    cache=()
+    [[ -f "$work/exact.npz" ]] && cache=(--cache "$work/exact.npz")
+    /usr/bin/python3 "$here/sklearn_exact.py" features "$work/terms.tsv" "${cache[@]}" \
         --warehouse "$work/sample.tsv" --sampled | grep recall
 done

@@ -54,21 +54,23 @@ def read_features(path):
     return ids, matrix
 
 
-def exact_top(matrix, chunk=256):
+def exact_top(matrix, chunk=256, rows=None):
+    """Exact top 10 of every row (or of the given rows only; the others stay empty)."""
     n = matrix.shape[0]
+    rows = np.arange(n) if rows is None else np.asarray(rows)
     transposed = matrix.T.tocsc()
     top_ids = np.zeros((n, TOP), dtype=np.int64)
     top_scores = np.zeros((n, TOP), dtype=np.float32)
-    for start in range(0, n, chunk):
-        stop = min(n, start + chunk)
-        scores = (matrix[start:stop] @ transposed).toarray()
-        scores[np.arange(stop - start), np.arange(start, stop)] = -1.0  # not oneself
+    for first in range(0, len(rows), chunk):
+        block = rows[first:first + chunk]
+        scores = (matrix[block] @ transposed).toarray()
+        scores[np.arange(len(block)), block] = -1.0  # not oneself
         k = min(TOP, n - 1)
         part = np.argpartition(-scores, k - 1, axis=1)[:, :k]
         part_scores = np.take_along_axis(scores, part, axis=1)
         order = np.argsort(-part_scores, axis=1)
-        top_ids[start:stop, :k] = np.take_along_axis(part, order, axis=1)
-        top_scores[start:stop, :k] = np.take_along_axis(part_scores, order, axis=1)
+        top_ids[block, :k] = np.take_along_axis(part, order, axis=1)
+        top_scores[block, :k] = np.take_along_axis(part_scores, order, axis=1)
     return top_ids, top_scores
 
 
@@ -115,6 +117,11 @@ def main():
     if args.cache and os.path.exists(args.cache):
         cached = np.load(args.cache)
         top_ids, top_scores = cached["top_ids"], cached["top_scores"]
+    elif args.sampled and args.warehouse:
+        # Exact neighbours of the sampled postings only: a fraction of the quadratic cost.
+        with open(args.warehouse) as f:
+            sampled = {int(line.split("\t")[0]) for line in f}
+        top_ids, top_scores = exact_top(matrix, rows=[i for i, pid in enumerate(ids) if pid in sampled])
     else:
         top_ids, top_scores = exact_top(matrix)
         if args.cache:
