@@ -124,8 +124,8 @@ def main():
         top_ids, top_scores = exact_top(matrix, rows=[i for i, pid in enumerate(ids) if pid in sampled])
     else:
         top_ids, top_scores = exact_top(matrix)
-        if args.cache:
-            np.savez(args.cache, top_ids=top_ids, top_scores=top_scores)
+    if args.cache and not os.path.exists(args.cache):
+        np.savez(args.cache, top_ids=top_ids, top_scores=top_scores)
     done = time.time()
     print(f"postings\t{len(ids)}\nterms\t{matrix.shape[1]}")
     print(f"vectorise_s\t{vectorised - started:.1f}\nexact_top10_s\t{done - vectorised:.1f}\ntotal_s\t{done - started:.1f}")
