@@ -19,6 +19,9 @@ create or replace function reco.match_profile(
 returns table (posting_id bigint, title text, score double precision, matching_skills text[])
 language plpgsql
 stable
+-- The generic plan would read a whole posting list through a bitmap scan and sort it (the planner
+-- guesses lists are short); the ordered index scan stops after list_cap entries.
+set enable_bitmapscan = off
 as $$
 declare
     probe_terms constant integer := 8;
@@ -91,19 +94,19 @@ begin
                 posting_term.posting_id,
                 posting_term.weight
             from reco.reco_posting_term as posting_term
+            -- A lookup per list entry (primary key), in list order; the limit keeps the planner
+            -- from turning it into a scan of every posting passing the filters.
+            cross join lateral (
+                select 1
+                from reco.reco_posting as candidate_posting
+                where candidate_posting.posting_id = posting_term.posting_id
+                    and (match_profile.departement is null or candidate_posting.departement_code = match_profile.departement)
+                    and (match_profile.contract is null or candidate_posting.contract_code = match_profile.contract)
+                    and (match_profile.remote is null or candidate_posting.remote_code = match_profile.remote)
+                limit 1
+            ) as passes_filters
             where not is_exact
                 and posting_term.term = query_term.term
-                and (
-                    not has_filter
-                    or exists (
-                        select 1
-                        from reco.reco_posting as candidate_posting
-                        where candidate_posting.posting_id = posting_term.posting_id
-                            and (match_profile.departement is null or candidate_posting.departement_code = match_profile.departement)
-                            and (match_profile.contract is null or candidate_posting.contract_code = match_profile.contract)
-                            and (match_profile.remote is null or candidate_posting.remote_code = match_profile.remote)
-                    )
-                )
             order by posting_term.weight desc
             limit case when has_filter then filtered_list_cap else list_cap end
         ) as list_entry
@@ -125,9 +128,16 @@ begin
             sum(query_term.weight * posting_term.weight) as score
         from candidate
         cross join query_term
-        inner join reco.reco_posting_term as posting_term
-            on posting_term.posting_id = candidate.posting_id
-            and posting_term.term = query_term.term
+        -- One (posting_id, term) lookup per candidate and profile term, not the candidates' whole vectors.
+        cross join lateral (
+            select candidate_term.weight
+            from reco.reco_posting_term as candidate_term
+            where candidate_term.posting_id = candidate.posting_id
+                and candidate_term.term = query_term.term
+            -- (posting_id, term) is unique; the limit keeps the planner from flattening this
+            -- lookup into a scan of the term's whole list.
+            limit 1
+        ) as posting_term
         group by candidate.posting_id
         order by score desc, candidate.posting_id
         limit max_results
