@@ -2,9 +2,9 @@
 -- summed them all, 2.8 s p95 at 20,000 postings). Same signature and results contract; the work is
 -- now bounded whatever the corpus size:
 --   - only the profile's probe_terms strongest terms are probed, each through the (term, weight,
---     posting_id) index of reco.reco_posting_term, in weight order, up to list_cap postings that
---     pass the filters (filtered_list_cap when filters are given, as each entry then costs a
---     lookup in reco.reco_posting);
+--     posting_id) index of reco.reco_posting_term, in weight order, up to list_cap postings
+--     (filtered_list_cap postings passing the filters when filters are given, as each entry then
+--     costs a lookup in reco.reco_posting);
 --   - the shortlist best partial scores are rescored exactly over all the profile's terms
 --     (lookups in the (posting_id, term) index);
 --   - filters leaving at most exact_limit postings are scored exactly, without probing.
@@ -26,8 +26,8 @@ as $$
 declare
     probe_terms constant integer := 8;
     list_cap constant integer := 1000;
-    filtered_list_cap constant integer := 200;
-    shortlist constant integer := 200;
+    filtered_list_cap constant integer := 100;
+    shortlist constant integer := 100;
     exact_limit constant integer := 2000;
     has_filter boolean := departement is not null or contract is not null or remote is not null;
     config regconfig;
@@ -84,18 +84,34 @@ begin
             and (match_profile.remote is null or candidate_posting.remote_code = match_profile.remote)
     ),
 
-    probed as (
+    -- Each probed term's list in weight order: whole entries without filters, else entries whose
+    -- posting passes them (a primary-key lookup per entry; the limit keeps the planner from
+    -- turning it into a scan of every posting passing the filters).
+    list_entry as (
         select
-            list_entry.posting_id,
-            sum(query_term.weight * list_entry.weight) as partial_score
+            query_term.term,
+            query_term.weight as query_weight,
+            unfiltered.posting_id,
+            unfiltered.weight
         from query_term
         cross join lateral (
-            select
-                posting_term.posting_id,
-                posting_term.weight
+            select posting_term.posting_id, posting_term.weight
             from reco.reco_posting_term as posting_term
-            -- A lookup per list entry (primary key), in list order; the limit keeps the planner
-            -- from turning it into a scan of every posting passing the filters.
+            where posting_term.term = query_term.term
+            order by posting_term.weight desc
+            limit list_cap
+        ) as unfiltered
+        where not is_exact and not has_filter and query_term.term_rank <= probe_terms
+        union all
+        select
+            query_term.term,
+            query_term.weight,
+            filtered.posting_id,
+            filtered.weight
+        from query_term
+        cross join lateral (
+            select posting_term.posting_id, posting_term.weight
+            from reco.reco_posting_term as posting_term
             cross join lateral (
                 select 1
                 from reco.reco_posting as candidate_posting
@@ -105,12 +121,18 @@ begin
                     and (match_profile.remote is null or candidate_posting.remote_code = match_profile.remote)
                 limit 1
             ) as passes_filters
-            where not is_exact
-                and posting_term.term = query_term.term
+            where posting_term.term = query_term.term
             order by posting_term.weight desc
-            limit case when has_filter then filtered_list_cap else list_cap end
-        ) as list_entry
-        where query_term.term_rank <= probe_terms
+            limit filtered_list_cap
+        ) as filtered
+        where not is_exact and has_filter and query_term.term_rank <= probe_terms
+    ),
+
+    probed as (
+        select
+            list_entry.posting_id,
+            sum(list_entry.query_weight * list_entry.weight) as partial_score
+        from list_entry
         group by list_entry.posting_id
         order by partial_score desc, list_entry.posting_id
         limit shortlist
