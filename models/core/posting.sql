@@ -1,10 +1,20 @@
 {{ config(
-    materialized='table',
+    materialized='incremental',
+    unique_key='posting_id',
     indexes=[
         {'columns': ['posting_id'], 'unique': true},
-        {'columns': ['fingerprint'], 'unique': true}
-    ]
+        {'columns': ['fingerprint'], 'unique': true},
+        {'columns': ['loaded_at']}
+    ],
+    pre_hook=["set local enable_nestloop = off", "set local work_mem = '256MB'"],
+    post_hook=["delete from core.posting where not exists (select from core.source_posting where source_posting.posting_id = core.posting.posting_id)"]
 ) }}
+
+{#
+    Incremental: only the postings whose source postings were re-resolved or changed state since the
+    last build are merged again. The post-hook drops a posting that no source posting points to any
+    more (its fingerprint moved).
+#}
 
 with
 
@@ -14,35 +24,75 @@ source_posting as (
 
 ),
 
+lifecycle as (
+
+    select * from {{ ref('source_posting_lifecycle') }}
+
+),
+
 source_system as (
 
     select * from {{ ref('source_system') }}
 
 ),
 
+{% if is_incremental() %}
+affected as (
+
+    select source_posting.posting_id
+    from source_posting
+    where source_posting.loaded_at > (select max(stored.loaded_at) from {{ this }} as stored)
+    union
+    select lifecycle.posting_id
+    from lifecycle
+    where lifecycle.loaded_at > (select max(stored.loaded_at) from {{ this }} as stored)
+
+),
+{% endif %}
+
 ranked as (
 
+    -- narrow on purpose: the wide text is joined once, for the chosen source only
     select
-        source_posting.*,
+        source_posting.posting_id,
+        source_posting.source_code,
+        source_posting.source_posting_id,
+        source_posting.company_id,
+        source_posting.location_id,
+        source_posting.rome_code,
+        source_posting.contract_code,
+        source_posting.experience_code,
+        source_posting.working_time_code,
+        source_posting.remote_code,
+        source_posting.posted_at,
+        lifecycle.first_seen_at,
+        lifecycle.last_seen_at,
+        lifecycle.closed_at,
         source_system.priority as source_priority,
-        row_number() over (
-            partition by source_posting.posting_id
-            order by source_system.priority, length(source_posting.description) desc nulls last, source_posting.source_posting_id
-        ) as source_rank,
+        coalesce(length(source_posting.description), 0) as description_length,
         case source_posting.location_level
             when 'commune' then 1 when 'departement' then 2 when 'region' then 3 when 'country' then 4 else 5
         end as location_precision
     from source_posting
+    inner join lifecycle
+        on lifecycle.source_code = source_posting.source_code
+        and lifecycle.source_posting_id = source_posting.source_posting_id
     inner join source_system
         on source_system.source_code = source_posting.source_code
+    {% if is_incremental() %}
+    where source_posting.posting_id in (select affected.posting_id from affected)
+    {% endif %}
 
 ),
 
 merged as (
 
-    -- attributes that a lower-priority source may know when the main one does not
+    -- text from the highest-priority source (then the longest description); other attributes from
+    -- the first source that knows them; the most precise location wins
     select
         ranked.posting_id,
+        (array_agg(ranked.source_code order by ranked.source_priority, ranked.description_length desc, ranked.source_posting_id))[1] as primary_source_code,
+        (array_agg(ranked.source_posting_id order by ranked.source_priority, ranked.description_length desc, ranked.source_posting_id))[1] as primary_source_posting_id,
         (array_agg(ranked.company_id order by ranked.source_priority) filter (where ranked.company_id is not null))[1] as company_id,
         (array_agg(ranked.location_id order by ranked.location_precision, ranked.source_priority))[1] as location_id,
         (array_agg(ranked.rome_code order by ranked.source_priority) filter (where ranked.rome_code is not null))[1] as rome_code,
@@ -67,8 +117,8 @@ final as (
 
     select
         ---------- ids
-        ranked.posting_id,
-        ranked.fingerprint,
+        merged.posting_id,
+        source_posting.fingerprint,
 
         ---------- foreign keys
         merged.company_id,
@@ -78,13 +128,13 @@ final as (
         merged.experience_code,
         merged.remote_code,
         merged.working_time_code,
-        ranked.source_code as primary_source_code,
+        merged.primary_source_code,
 
         ---------- attributes
-        ranked.title,
-        ranked.description,
-        ranked.language,
-        ranked.posting_url,
+        source_posting.title,
+        source_posting.description,
+        source_posting.language,
+        source_posting.posting_url,
 
         ---------- numerics
         merged.count_source_postings,
@@ -97,11 +147,12 @@ final as (
         merged.posted_at,
         merged.first_seen_at,
         merged.last_seen_at,
-        merged.closed_at
-    from ranked
-    inner join merged
-        on merged.posting_id = ranked.posting_id
-    where ranked.source_rank = 1
+        merged.closed_at,
+        now() as loaded_at
+    from merged
+    inner join source_posting
+        on source_posting.source_code = merged.primary_source_code
+        and source_posting.source_posting_id = merged.primary_source_posting_id
 
 )
 

@@ -1,13 +1,23 @@
 {{ config(
-    materialized='table',
-    indexes=[{'columns': ['posting_id', 'skill_id'], 'unique': true}, {'columns': ['skill_id']}]
+    materialized='incremental',
+    unique_key='posting_id',
+    indexes=[{'columns': ['posting_id', 'skill_id'], 'unique': true}, {'columns': ['skill_id']}, {'columns': ['loaded_at']}],
+    pre_hook=["set local enable_nestloop = off", "set local work_mem = '256MB'"]
 ) }}
+
+{#
+    Incremental: the skills of the postings core.posting rewrote since the last build replace
+    theirs (unique_key is the posting: delete + insert of its whole skill set).
+#}
 
 with
 
 posting as (
 
     select * from {{ ref('posting') }}
+    {% if is_incremental() %}
+    where loaded_at > (select max(stored.loaded_at) from {{ this }} as stored)
+    {% endif %}
 
 ),
 
@@ -90,7 +100,8 @@ final as (
         matches.posting_id,
         matches.skill_id,
         count(*) as count_aliases_matched,
-        min(matches.alias) as first_alias_matched
+        min(matches.alias) as first_alias_matched,
+        now() as loaded_at
     from matches
     group by matches.posting_id, matches.skill_id
 

@@ -1,40 +1,57 @@
 {{ config(
-    materialized='table',
+    materialized='incremental',
+    unique_key=['source_code', 'source_posting_id'],
     indexes=[
         {'columns': ['source_code', 'source_posting_id'], 'unique': true},
-        {'columns': ['posting_id']}
-    ]
+        {'columns': ['posting_id']},
+        {'columns': ['loaded_at']}
+    ],
+    pre_hook=["set local enable_nestloop = off", "set local work_mem = '256MB'"]
 ) }}
+
+{#
+    Incremental: a build reads only the pages landed since the last one (page_id above the
+    source's highest last_page_id) and re-resolves the postings they carry; first_seen_at keeps the
+    earliest sighting. Lifecycle (open or closed) lives in core.source_posting_lifecycle, which
+    also re-checks postings that no page mentions any more. Nested loops are off: the row estimates
+    of flattened jsonb are far too low, and a nested loop over a million sightings never ends.
+#}
 
 with
 
 france_travail as (
 
     select * from {{ ref('stg_france_travail__postings') }}
+    {% if is_incremental() %}
+    where page_id > (select coalesce(max(last_page_id), 0) from {{ this }} where source_code = 'france_travail')
+    {% endif %}
 
 ),
 
 adzuna as (
 
     select * from {{ ref('stg_adzuna__postings') }}
+    {% if is_incremental() %}
+    where page_id > (select coalesce(max(last_page_id), 0) from {{ this }} where source_code = 'adzuna')
+    {% endif %}
 
 ),
 
 jsearch as (
 
     select * from {{ ref('stg_jsearch__postings') }}
+    {% if is_incremental() %}
+    where page_id > (select coalesce(max(last_page_id), 0) from {{ this }} where source_code = 'jsearch')
+    {% endif %}
 
 ),
 
 themuse as (
 
     select * from {{ ref('stg_themuse__postings') }}
-
-),
-
-partition_runs as (
-
-    select * from {{ ref('stg_landing__partition_runs') }}
+    {% if is_incremental() %}
+    where page_id > (select coalesce(max(last_page_id), 0) from {{ this }} where source_code = 'themuse')
+    {% endif %}
 
 ),
 
@@ -112,7 +129,7 @@ occupation_category_map as (
 
 ---------- one shape for the four sources
 
-unioned as (
+sightings as (
 
     select 'france_travail' as source_code, france_travail.* from france_travail
     union all
@@ -121,6 +138,37 @@ unioned as (
     select 'jsearch' as source_code, jsearch.* from jsearch
     union all
     select 'themuse' as source_code, themuse.* from themuse
+
+),
+
+sighting_spans as (
+
+    -- a hash aggregate and a join rather than a sort of every wide sighting
+    select
+        sightings.source_code,
+        sightings.source_posting_id,
+        min(sightings.fetched_at) as first_seen_at,
+        max(sightings.fetched_at) as last_seen_at,
+        max(sightings.page_id) as last_page_id,
+        -- the latest landed page carries the version kept (position breaks a tie within one page)
+        max(sightings.page_id * 1000 + sightings.position_on_page) as last_sighting
+    from sightings
+    group by sightings.source_code, sightings.source_posting_id
+
+),
+
+unioned as (
+
+    select
+        sightings.*,
+        sighting_spans.first_seen_at,
+        sighting_spans.last_seen_at,
+        sighting_spans.last_page_id
+    from sightings
+    inner join sighting_spans
+        on sighting_spans.source_code = sightings.source_code
+        and sighting_spans.source_posting_id = sightings.source_posting_id
+        and sighting_spans.last_sighting = sightings.page_id * 1000 + sightings.position_on_page
 
 ),
 
@@ -139,7 +187,8 @@ keyed as (
         core.normalize_key(unioned.country_name) as country_key,
         core.normalize_key(unioned.location_text) as place_key,
         ' ' || coalesce(core.normalize_key(unioned.title), '') || ' ' as title_words,
-        ' ' || coalesce(core.normalize_key(unioned.title || ' ' || coalesce(unioned.description, '')), '') || ' ' as text_words
+        -- folded, not normalized: a regex pass over a long text costs more than the keyword test itself
+        core.fold_text(unioned.title || ' ' || coalesce(unioned.description, '')) as folded_text
     from unioned
 
 ),
@@ -348,7 +397,8 @@ remote_patterns as (
 
     select
         remote_keyword.remote_code,
-        '\m(' || string_agg(remote_keyword.keyword, '|') || ')\M' as pattern
+        -- words of a keyword may be joined by any punctuation in the text ("full-remote")
+        '\m(' || string_agg(replace(remote_keyword.keyword, ' ', '[^a-z0-9]+'), '|') || ')\M' as pattern
     from remote_keyword
     group by remote_keyword.remote_code
 
@@ -362,7 +412,7 @@ remote_by_keyword as (
         remote_patterns.remote_code
     from keyed
     inner join remote_patterns
-        on keyed.text_words ~ remote_patterns.pattern
+        on keyed.folded_text ~ remote_patterns.pattern
     order by keyed.source_code, keyed.source_posting_id, (remote_patterns.remote_code = 'full_remote') desc
 
 ),
@@ -460,7 +510,7 @@ fingerprinted as (
         location_keys.country_code as resolved_country_code,
         location_keys.location_level,
         coalesce(location_keys.departement_code, location_keys.region_code, location_keys.country_code, 'unknown') as fingerprint_place,
-        left(core.normalize_key(keyed.description), 80) as description_head
+        left(core.normalize_key(left(keyed.description, 300)), 80) as description_head
     from keyed
     inner join location_keys
         on location_keys.source_code = keyed.source_code
@@ -481,6 +531,22 @@ own_fingerprints as (
 
 ),
 
+france_travail_heads as (
+
+    -- what an Adzuna re-list can be matched to: France Travail postings of this build and, when
+    -- incremental, those already stored (a France Travail offer landing after its re-list stays apart)
+    select own_fingerprints.own_fingerprint, own_fingerprints.title_key, own_fingerprints.fingerprint_place, own_fingerprints.description_head
+    from own_fingerprints
+    where own_fingerprints.source_code = 'france_travail'
+    {% if is_incremental() %}
+    union all
+    select stored.fingerprint, stored.title_key, coalesce(stored.departement_code, stored.region_code, stored.country_code, 'unknown'), stored.description_head
+    from {{ this }} as stored
+    where stored.source_code = 'france_travail'
+    {% endif %}
+
+),
+
 adzuna_relists as (
 
     -- Adzuna re-lists France Travail offers without the employer: same title, same place, same opening text
@@ -488,40 +554,14 @@ adzuna_relists as (
         relist.source_posting_id,
         original.own_fingerprint as original_fingerprint
     from own_fingerprints as relist
-    inner join own_fingerprints as original
-        on original.source_code = 'france_travail'
-        and original.title_key = relist.title_key
+    inner join france_travail_heads as original
+        on original.title_key = relist.title_key
         and original.fingerprint_place = relist.fingerprint_place
         and original.description_head = relist.description_head
     where relist.source_code = 'adzuna'
         and relist.company_key is null
         and length(relist.description_head) >= 40
     order by relist.source_posting_id, original.own_fingerprint
-
-),
-
-lifecycle as (
-
-    -- a posting is closed when a later full run of the same query partition no longer returned it
-    select
-        own_fingerprints.source_code,
-        own_fingerprints.source_posting_id,
-        min(partition_runs.fetched_at) as missing_since
-    from own_fingerprints
-    inner join partition_runs
-        on partition_runs.source_code = own_fingerprints.source_code
-        and partition_runs.partition_key = own_fingerprints.last_partition_key
-        and partition_runs.fetched_at > own_fingerprints.last_seen_at
-        and partition_runs.is_full_scan
-    group by own_fingerprints.source_code, own_fingerprints.source_posting_id
-
-),
-
-source_last_fetch as (
-
-    select partition_runs.source_code, max(partition_runs.fetched_at) as last_fetched_at
-    from partition_runs
-    group by partition_runs.source_code
 
 ),
 
@@ -580,15 +620,22 @@ final as (
         coalesce(own_fingerprints.salary_currency, country.currency_code) as salary_currency,
         own_fingerprints.is_salary_predicted,
 
-        ---------- lifecycle
-        closure.closed_at is null as is_active,
+        ---------- dedupe helper: the opening of the description, folded (Adzuna re-lists)
+        own_fingerprints.description_head,
+
+        ---------- sightings (open or closed: core.source_posting_lifecycle)
         own_fingerprints.posted_at,
         own_fingerprints.updated_at,
+        {% if is_incremental() %}
+        least(stored.first_seen_at, own_fingerprints.first_seen_at) as first_seen_at,
+        {% else %}
         own_fingerprints.first_seen_at,
+        {% endif %}
         own_fingerprints.last_seen_at,
-        closure.closed_at,
-        own_fingerprints.last_run_id,
-        own_fingerprints.last_partition_key
+        own_fingerprints.run_id as last_run_id,
+        own_fingerprints.partition_key as last_partition_key,
+        own_fingerprints.last_page_id,
+        now() as loaded_at
     from own_fingerprints
     inner join classified
         on classified.source_code = own_fingerprints.source_code
@@ -596,21 +643,13 @@ final as (
     left join adzuna_relists
         on own_fingerprints.source_code = 'adzuna'
         and adzuna_relists.source_posting_id = own_fingerprints.source_posting_id
-    left join lifecycle
-        on lifecycle.source_code = own_fingerprints.source_code
-        and lifecycle.source_posting_id = own_fingerprints.source_posting_id
-    left join source_last_fetch
-        on source_last_fetch.source_code = own_fingerprints.source_code
     left join country
         on country.country_code = coalesce(own_fingerprints.country_code, own_fingerprints.resolved_country_code)
-    cross join lateral (
-        select coalesce(
-            lifecycle.missing_since,
-            -- not returned by any fetch for 31 days while the source kept being fetched: expired
-            case when source_last_fetch.last_fetched_at > own_fingerprints.last_seen_at + interval '31 days'
-                then own_fingerprints.last_seen_at + interval '31 days' end
-        ) as closed_at
-    ) as closure
+    {% if is_incremental() %}
+    left join {{ this }} as stored
+        on stored.source_code = own_fingerprints.source_code
+        and stored.source_posting_id = own_fingerprints.source_posting_id
+    {% endif %}
 
 )
 

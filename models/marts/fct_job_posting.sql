@@ -1,17 +1,29 @@
 {{ config(
-    materialized='table',
+    materialized='incremental',
+    unique_key='posting_id',
     indexes=[
         {'columns': ['posting_id'], 'unique': true},
         {'columns': ['occupation_key']},
-        {'columns': ['first_seen_date_key']}
-    ]
+        {'columns': ['first_seen_date_key']},
+        {'columns': ['loaded_at']}
+    ],
+    pre_hook=["set local enable_nestloop = off", "set local work_mem = '256MB'"],
+    post_hook=["delete from marts.fct_job_posting as fact where not exists (select from core.posting where posting.posting_id = fact.posting_id)"]
 ) }}
+
+{#
+    Incremental: the postings core.posting rewrote since the last build. Dimension keys are the
+    core's stable ids, so a stored row never points at a key that moved.
+#}
 
 with
 
 posting as (
 
     select * from {{ ref('posting') }}
+    {% if is_incremental() %}
+    where loaded_at > (select max(stored.loaded_at) from {{ this }} as stored)
+    {% endif %}
 
 ),
 
@@ -79,6 +91,8 @@ skill_counts as (
 
     select posting_skill.posting_id, count(*) as count_skills
     from posting_skill
+    inner join posting
+        on posting.posting_id = posting_skill.posting_id
     group by posting_skill.posting_id
 
 ),
@@ -124,7 +138,8 @@ final as (
         ---------- timestamps
         posting.first_seen_at,
         posting.last_seen_at,
-        posting.closed_at
+        posting.closed_at,
+        now() as loaded_at
     from posting
     left join dim_company
         on dim_company.company_key = posting.company_id

@@ -1,7 +1,12 @@
 {{ config(
-    materialized='table',
-    indexes=[{'columns': ['posting_id', 'skill_key'], 'unique': true}, {'columns': ['skill_key']}]
+    materialized='incremental',
+    unique_key='posting_id',
+    indexes=[{'columns': ['posting_id', 'skill_key'], 'unique': true}, {'columns': ['skill_key']}],
+    pre_hook=["set local enable_nestloop = off"],
+    post_hook=["delete from marts.fct_posting_skill as bridge where not exists (select from marts.fct_job_posting as fact where fact.posting_id = bridge.posting_id)"]
 ) }}
+
+{# Incremental: the skill rows of the facts fct_job_posting rewrote since the last build. #}
 
 with
 
@@ -14,6 +19,9 @@ posting_skill as (
 fct_job_posting as (
 
     select * from {{ ref('fct_job_posting') }}
+    {% if is_incremental() %}
+    where loaded_at > (select max(stored.loaded_at) from {{ this }} as stored)
+    {% endif %}
 
 ),
 
@@ -34,7 +42,10 @@ final as (
         posting_skill.count_aliases_matched,
 
         ---------- booleans
-        fct_job_posting.is_active
+        fct_job_posting.is_active,
+
+        ---------- timestamps
+        now() as loaded_at
     from posting_skill
     inner join fct_job_posting
         on fct_job_posting.posting_id = posting_skill.posting_id

@@ -1,5 +1,5 @@
 -- One row per (source, partition, run) that landed pages: when each query partition was fetched.
--- core.source_posting uses it to notice postings that a later full run of their partition no longer returned.
+-- core.source_posting_lifecycle uses it to notice postings that a later full run of their partition no longer returned.
 with
 
 adzuna as (

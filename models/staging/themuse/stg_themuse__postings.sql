@@ -13,11 +13,12 @@ jobs as (
         source.run_id,
         source.partition_key,
         source.fetched_at,
+        job.position_on_page,
         job.value as job
     from source
     cross join lateral jsonb_array_elements(
         case when jsonb_typeof(source.body -> 'results') = 'array' then source.body -> 'results' else '[]'::jsonb end
-    ) as job (value)
+    ) with ordinality as job (value, position_on_page)
     where source.http_status between 200 and 299
         and job.value ->> 'id' is not null
 
@@ -30,16 +31,14 @@ sightings as (
         jobs.job,
         jobs.run_id,
         jobs.partition_key,
-        row_number() over (
-            partition by jobs.job ->> 'id' order by jobs.fetched_at desc, jobs.page_id desc
-        ) as version_rank,
-        min(jobs.fetched_at) over (partition by jobs.job ->> 'id') as first_seen_at,
-        max(jobs.fetched_at) over (partition by jobs.job ->> 'id') as last_seen_at
+        jobs.page_id,
+        jobs.fetched_at,
+        jobs.position_on_page
     from jobs
 
 ),
 
-latest as (
+shaped as (
 
     select
         sightings.*,
@@ -49,17 +48,16 @@ latest as (
         ) as place_name,
         coalesce(jsonb_path_exists(sightings.job, '$.locations[*] ? (@.name == "Flexible / Remote")'), false) as has_remote
     from sightings
-    where sightings.version_rank = 1
 
 ),
 
 places as (
 
     select
-        latest.*,
-        nullif(trim(split_part(latest.place_name, ',', 1)), '') as place_city,
-        nullif(trim(split_part(latest.place_name, ',', 2)), '') as place_tail
-    from latest
+        shaped.*,
+        nullif(trim(split_part(shaped.place_name, ',', 1)), '') as place_city,
+        nullif(trim(split_part(shaped.place_name, ',', 2)), '') as place_tail
+    from shaped
 
 ),
 
@@ -109,13 +107,14 @@ final as (
         null::text as salary_currency,
         false as is_salary_predicted,
 
-        ---------- timestamps and lifecycle
+        ---------- timestamps and the sighting (which page, when)
         (places.job ->> 'publication_date')::timestamptz as posted_at,
         null::timestamptz as updated_at,
-        places.first_seen_at,
-        places.last_seen_at,
-        places.run_id as last_run_id,
-        places.partition_key as last_partition_key
+        places.page_id,
+        places.position_on_page,
+        places.fetched_at,
+        places.run_id,
+        places.partition_key
     from places
 
 )

@@ -289,6 +289,7 @@ internal sealed class ModelEngine(NpgsqlDataSource dataSource, ModelEngineOption
                 return !tests.Any(t => t.Blocks);
             },
         };
+        await RunHooksAsync(run, node.Config.PreHook, "pre_hook", ct);
         var outcome = node.Kind == NodeKind.Seed
             ? await SeedLoader.LoadAsync(run, ct)
             : await Materializer.MaterializeAsync(run, ct);
@@ -297,12 +298,29 @@ internal sealed class ModelEngine(NpgsqlDataSource dataSource, ModelEngineOption
             await tx.RollbackAsync(ct);
             return outcome;
         }
+        await RunHooksAsync(run, node.Config.PostHook, "post_hook", ct);
         if (context.ReaderExists && options.ReaderSchemas.Contains(node.Schema))
         {
             await SqlRunner.ExecuteAsync(connection, tx, $"grant select on {node.Relation} to {Relation.Quote(options.ReaderRole)}", ct);
         }
         await tx.CommitAsync(ct);
         return outcome;
+    }
+
+    // Hooks are plain SQL (a config string cannot hold Jinja); an error names the model file.
+    private static async Task RunHooksAsync(NodeExecution run, IReadOnlyList<string> hooks, string kind, CancellationToken ct)
+    {
+        foreach (var hook in hooks)
+        {
+            try
+            {
+                await SqlRunner.ExecuteAsync(run.Connection, run.Transaction, hook, ct);
+            }
+            catch (PostgresException ex) when (ex.SqlState is not (PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.QueryCanceled))
+            {
+                throw new ProjectException(run.Node.File, 0, $"{kind} \"{hook}\": {ex.SqlState}: {ex.MessageText}");
+            }
+        }
     }
 
     private async Task RunTestsAsync(BuildContext context, ModelNode node, List<TestResult> tests, CancellationToken ct)

@@ -93,6 +93,8 @@ internal static class Materializer
         }
         var staged = $"jobmarket_incremental_{run.RunId}";
         await SqlRunner.ExecuteModelAsync(run.Connection, run.Transaction, run.Node, $"create temporary table {staged} on commit drop as\n", run.Render(true), "", ct);
+        // Temporary tables get no autovacuum: without statistics the merge's join is planned blind.
+        await SqlRunner.ExecuteAsync(run.Connection, run.Transaction, $"analyze {staged}", ct);
         var targetColumns = await RelationCatalog.ColumnsAsync(run.Connection, run.Transaction, target.ToString(), ct);
         var newColumns = await RelationCatalog.ColumnsAsync(run.Connection, run.Transaction, staged, ct);
         foreach (var key in run.Node.Config.UniqueKey.Where(k => newColumns.All(c => c.Name != k)))

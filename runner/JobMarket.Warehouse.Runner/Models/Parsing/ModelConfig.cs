@@ -7,7 +7,7 @@ namespace JobMarket.Warehouse.Runner.Models.Parsing;
 internal sealed record ModelConfig
 {
     public static readonly IReadOnlyList<string> Keys =
-        ["materialized", "unique_key", "indexes", "tags", "on_schema_change", "severity", "enabled"];
+        ["materialized", "unique_key", "indexes", "tags", "on_schema_change", "severity", "enabled", "pre_hook", "post_hook"];
 
     public string? Materialized { get; init; }
     public IReadOnlyList<string> UniqueKey { get; init; } = [];
@@ -16,6 +16,12 @@ internal sealed record ModelConfig
     public string OnSchemaChange { get; init; } = "fail";
     public string Severity { get; init; } = "error";
     public bool Enabled { get; init; } = true;
+
+    /// <summary>Statements run in the node's transaction before its SQL (e.g. <c>set local work_mem = '256MB'</c>).</summary>
+    public IReadOnlyList<string> PreHook { get; init; } = [];
+
+    /// <summary>Statements run in the node's transaction once the relation is in place, before commit.</summary>
+    public IReadOnlyList<string> PostHook { get; init; } = [];
 
     /// <summary>Applies <paramref name="values"/> over this config; <paramref name="fail"/> reports a bad value.</summary>
     public ModelConfig With(IReadOnlyDictionary<string, object?> values, Action<string> fail)
@@ -59,6 +65,12 @@ internal sealed record ModelConfig
                     break;
                 case "indexes":
                     config = config with { Indexes = ReadIndexes(value, fail) };
+                    break;
+                case "pre_hook":
+                    config = config with { PreHook = Strings(key, value, fail) };
+                    break;
+                case "post_hook":
+                    config = config with { PostHook = Strings(key, value, fail) };
                     break;
                 default:
                     fail($"unknown config key '{key}' (allowed: {string.Join(", ", Keys)})");

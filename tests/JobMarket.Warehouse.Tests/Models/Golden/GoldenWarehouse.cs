@@ -45,14 +45,35 @@ public sealed class GoldenWarehouse : IAsyncLifetime
         FirstBuild = await BuildAsync();
         await using (var connection = await DataSource.OpenConnectionAsync())
         {
-            foreach (var row in await connection.QueryAsync<(string, long, bool)>("select source_posting_id, posting_id, is_active from core.source_posting"))
+            foreach (var row in await connection.QueryAsync<(string, long, bool)>("select source_posting_id, posting_id, is_active from core.source_posting_lifecycle"))
             {
                 AfterFirstBuild[row.Item1] = (row.Item2, row.Item3);
             }
         }
         await LandAsync(manifest.RootElement, fetch: 2);
         SecondBuild = await BuildAsync();
+
+        // Keep what the incremental second build wrote, then rebuild everything from raw: the tests
+        // read the rebuilt tables, and IncrementalTables compares the two.
+        await using (var connection = await DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("create schema incremental_copy");
+            foreach (var table in IncrementalTables)
+            {
+                await connection.ExecuteAsync($"create table incremental_copy.{table.Replace('.', '_')} as select * from {table}");
+            }
+        }
+        FullRefreshBuild = await BuildAsync(fullRefresh: true);
     }
+
+    /// <summary>The tables an incremental build merges into.</summary>
+    public static IReadOnlyList<string> IncrementalTables { get; } =
+    [
+        "core.source_posting", "core.source_posting_lifecycle", "core.posting", "core.posting_salary", "core.posting_skill",
+        "marts.fct_job_posting", "marts.fct_posting_skill", "marts.fct_market_daily",
+    ];
+
+    internal BuildResult FullRefreshBuild { get; private set; } = null!;
 
     private async Task LandAsync(JsonElement manifest, int fetch)
     {
@@ -75,7 +96,7 @@ public sealed class GoldenWarehouse : IAsyncLifetime
         Assert.Equal(pages.Count, landed.Landed);
     }
 
-    private async Task<BuildResult> BuildAsync()
+    private async Task<BuildResult> BuildAsync(bool fullRefresh = false)
     {
         var engine = new ModelEngine(
             DataSource,
@@ -83,7 +104,7 @@ public sealed class GoldenWarehouse : IAsyncLifetime
             new RunRecorder(DataSource, NullLogger<RunRecorder>.Instance),
             NullLogger<ModelEngine>.Instance);
         // One thread: parallel swaps of tables with dependent reco views race in the engine (reported).
-        return await engine.BuildAsync(new BuildRequest { Threads = 1 });
+        return await engine.BuildAsync(new BuildRequest { Threads = 1, FullRefresh = fullRefresh });
     }
 
     public async Task<List<T>> QueryAsync<T>(string sql)

@@ -101,6 +101,44 @@ public sealed class MaterializerTests
     }
 
     [Fact]
+    public async Task Hooks_RunInTheModelsTransaction_BeforeAndAfterItsSql()
+    {
+        await using var harness = await EngineHarness.CreateAsync("minimal");
+        harness.Write("models/core/number.sql", """
+            {{ config(
+                pre_hook=["set local work_mem = '77MB'"],
+                post_hook=["delete from core.number where n > 10", "comment on table core.number is 'hooked'"]
+            ) }}
+            select n, current_setting('work_mem') as work_mem from {{ source('numbers', 'numbers') }}
+
+            """);
+
+        var result = await harness.BuildAsync();
+
+        Assert.True(result.Succeeded, Failures(result));
+        Assert.Equal("77MB", await harness.ScalarAsync<string>("select distinct work_mem from core.number"));
+        Assert.Equal(10L, await harness.ScalarAsync<long>("select count(*) from core.number"));
+        Assert.Equal("hooked", await harness.ScalarAsync<string>("select obj_description('core.number'::regclass, 'pg_class')"));
+        Assert.NotEqual("77MB", await harness.ScalarAsync<string>("select current_setting('work_mem')"));
+    }
+
+    [Fact]
+    public async Task Hooks_FailTheNodeAndKeepThePreviousData_WhenAHookFails()
+    {
+        await using var harness = await EngineHarness.CreateAsync("minimal");
+        harness.Write("models/core/number.sql", NumbersTable);
+        Assert.True((await harness.BuildAsync()).Succeeded);
+        harness.Write("models/core/number.sql", "{{ config(post_hook='delete from core.no_such_table') }}\n" + NumbersTable.Replace("select n", "select n * 2 as n", StringComparison.Ordinal));
+
+        var result = await harness.BuildAsync();
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("post_hook", result.Nodes.Single().Message);
+        Assert.Contains("no_such_table", result.Nodes.Single().Message);
+        Assert.Equal(1000L, await harness.ScalarAsync<long>("select max(n) from core.number"));
+    }
+
+    [Fact]
     public async Task MaterializedView_RefreshesConcurrentlyWhenUnchangedAndRebuildsWhenChanged()
     {
         await using var harness = await EngineHarness.CreateAsync("minimal");
