@@ -64,8 +64,9 @@ internal sealed class RecoWarehouse
     /// Builds <c>models/reco</c> through the model engine (the repository's own project, reco
     /// models only, reading the core tables above): the first build creates the materialized
     /// views, later ones refresh them concurrently. Fails the test on any model or data-test error.
+    /// <paramref name="exclude"/> leaves models out (engine selector syntax).
     /// </summary>
-    public async Task<BuildResult> BuildAsync()
+    public async Task<BuildResult> BuildAsync(params string[] exclude)
     {
         using var target = new TempFolder();
         var engine = new ModelEngine(
@@ -73,10 +74,34 @@ internal sealed class RecoWarehouse
             new ModelEngineOptions { ProjectHome = RepositoryPaths.Home, TargetPath = target.Path },
             new RunRecorder(_dataSource, NullLogger<RunRecorder>.Instance),
             NullLogger<ModelEngine>.Instance);
-        var result = await engine.BuildAsync(new BuildRequest { Select = ["path:models/reco"], Threads = 2 });
+        var result = await engine.BuildAsync(new BuildRequest { Select = ["path:models/reco"], Exclude = exclude, Threads = 2 });
         Assert.True(result.Succeeded, string.Join("\n", result.Nodes
             .Where(n => n.Status is not (NodeStatus.Success or NodeStatus.Warn))
             .Select(n => $"{n.Name}: {n.Status} {n.Message}")));
         return result;
+    }
+
+    /// <summary>
+    /// <paramref name="postings"/> generated French postings over 60 words (a 2-word title and an
+    /// 8-word description each, so at most 10 terms and posting lists of a few hundred at most),
+    /// the first <paramref name="inParis"/> in département 75, the others in 13.
+    /// </summary>
+    public async Task AddGeneratedPostingsAsync(int postings, int inParis)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("""
+            insert into core.location (location_id, departement_code) values (1, '75'), (2, '13') on conflict do nothing;
+            insert into core.posting
+            select
+                i,
+                word[1 + (i * 7) % 60] || ' ' || word[1 + (i * 11) % 60],
+                (select string_agg(word[1 + (i * j * 31 + j * 17 + i / 7) % 60], ' ') from generate_series(1, 8) as j),
+                'fr', true, case when i <= @inParis then 1 else 2 end, 'permanent', 'on_site'
+            from generate_series(1, @postings) as i
+            cross join (
+                select array_agg('mot' || chr(97 + n % 26) || chr(97 + n / 26) || 'r' order by n) as word
+                from generate_series(0, 59) as n
+            ) as words;
+            """, new { postings, inParis });
     }
 }

@@ -45,6 +45,18 @@ public sealed class SimilarPostingTests
         [1] = 1, [2] = 1, [3] = 1, [4] = 2, [5] = 2, [6] = 3, [7] = 3, [8] = 4, [9] = 4, [10] = 2, [11] = 2,
     };
 
+    // Cosine of every pair sharing a term, ranked per posting as the view ranks.
+    private const string BruteForceNeighbours = """
+        with pair as (
+            select a.posting_id, b.posting_id as similar_posting_id, sum(a.weight::double precision * b.weight) as score
+            from reco.reco_posting_term as a
+            inner join reco.reco_posting_term as b on a.term = b.term and a.posting_id <> b.posting_id
+            group by a.posting_id, b.posting_id
+        )
+        select posting_id, row_number() over (partition by posting_id order by score desc, similar_posting_id) as rank, score
+        from pair
+        """;
+
     private sealed record Neighbour(long PostingId, long SimilarPostingId, long SimilarityRank, float Score);
 
     private static async Task<List<Neighbour>> NeighboursAsync(NpgsqlDataSource dataSource)
@@ -185,5 +197,29 @@ public sealed class SimilarPostingTests
         Assert.True(after.Count > before);
         Assert.Contains(after, n => n.PostingId == 14 && n.SimilarityRank == 1 && n.SimilarPostingId is 1 or 2);
         Assert.True(readsDuringRefresh > 0);
+    }
+
+    [Fact]
+    public async Task Build_GivesTheExactTopTenCosines_WhenPostingListsAreUnderTheCaps()
+    {
+        var (dataSource, warehouse) = await FreshAsync();
+        await using var _ = dataSource;
+        await warehouse.AddGeneratedPostingsAsync(400, inParis: 400);
+
+        await warehouse.BuildAsync();
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        // Compared rank by rank on the score, so equal cosines may come in either order.
+        var mismatches = await connection.QueryAsync<(long PostingId, long Rank)>($"""
+            with exact as ({BruteForceNeighbours}),
+            view_rows as (select posting_id, similarity_rank as rank, score from reco.reco_similar_posting)
+            select coalesce(exact.posting_id, view_rows.posting_id), coalesce(exact.rank, view_rows.rank)
+            from (select * from exact where rank <= 10) as exact
+            full join view_rows on exact.posting_id = view_rows.posting_id and exact.rank = view_rows.rank
+            where exact.score is null or view_rows.score is null or abs(exact.score - view_rows.score) > 1e-5
+            """);
+
+        Assert.Empty(mismatches);
+        Assert.Equal(4000L, await connection.ExecuteScalarAsync<long>("select count(*) from reco.reco_similar_posting"));
     }
 }

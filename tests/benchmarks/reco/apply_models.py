@@ -2,7 +2,10 @@
 """Create (or refresh CONCURRENTLY) the reco materialized views straight from models/reco/*.sql,
 with ref() resolved to reco.<model> or core.<model>; prints each model's time.
 
-The benchmark uses it so its timings are the SQL's own, with no engine overhead.
+The benchmark uses it so its timings are the SQL's own, with no engine overhead. On a shared
+machine wall time says little, so it also prints the CPU seconds the server spent on each model
+(the backend and its parallel workers, sampled from /proc through pg_stat_activity.leader_pid;
+needs a local server).
 Usage: apply_models.py DATABASE_URL [--refresh] [--only name,name]
 """
 import argparse
@@ -10,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -57,10 +61,41 @@ def render(name, sql, models):
     return body.strip(), indexes
 
 
+def cpu_seconds(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def watch_cpu(url, tag, done, totals):
+    """Samples the CPU time of the session tagged `tag` and of its parallel workers until done."""
+    query = ("select pid from pg_stat_activity where application_name = '%s' "
+             "or leader_pid in (select pid from pg_stat_activity where application_name = '%s')" % (tag, tag))
+    while not done.is_set():
+        out = subprocess.run(["psql", url, "-qAt", "-c", query], capture_output=True, text=True).stdout
+        for pid in filter(None, out.split()):
+            seconds = cpu_seconds(pid)
+            if seconds is not None:
+                totals[pid] = max(totals.get(pid, 0.0), seconds)
+        done.wait(0.5)
+
+
 def psql(url, sql):
+    tag = f"apply_models_{os.getpid()}_{time.time_ns()}"
+    done, totals = threading.Event(), {}
+    watcher = threading.Thread(target=watch_cpu, args=(url, tag, done, totals))
+    watcher.start()
     started = time.time()
-    subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-q", "-c", sql], check=True, stdout=subprocess.DEVNULL)
-    return time.time() - started
+    try:
+        subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-q", "-c", sql], check=True, stdout=subprocess.DEVNULL,
+                       env=dict(os.environ, PGAPPNAME=tag))
+    finally:
+        done.set()
+        watcher.join()
+    return time.time() - started, sum(totals.values())
 
 
 def main():
@@ -71,13 +106,13 @@ def main():
     args = parser.parse_args()
     models = load()
     only = set(filter(None, args.only.split(",")))
-    total = 0.0
+    total = total_cpu = 0.0
     for name in order(models):
         if only and name not in only:
             continue
         body, indexes = render(name, models[name], models)
         if args.refresh:
-            took = psql(args.url, f"refresh materialized view concurrently reco.{name}")
+            took, cpu = psql(args.url, f"refresh materialized view concurrently reco.{name}")
         else:
             statements = [f"drop materialized view if exists reco.{name} cascade",
                           f"create materialized view reco.{name} as\n{body}"]
@@ -85,10 +120,11 @@ def main():
                 statements.append(
                     f"create {'unique ' if unique else ''}index {name}_{i} on reco.{name} ({', '.join(cols)})")
             statements.append(f"analyze reco.{name}")
-            took = psql(args.url, ";\n".join(statements))
+            took, cpu = psql(args.url, ";\n".join(statements))
         total += took
-        print(f"{name}\t{took:.2f}s", flush=True)
-    print(f"total\t{total:.2f}s")
+        total_cpu += cpu
+        print(f"{name}\t{took:.2f}s\tcpu {cpu:.1f}s\tload {os.getloadavg()[0]:.1f}", flush=True)
+    print(f"total\t{total:.2f}s\tcpu {total_cpu:.1f}s")
 
 
 if __name__ == "__main__":

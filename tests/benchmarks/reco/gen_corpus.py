@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
 """Synthetic job postings shaped like core.posting (+ skill, posting_skill, location).
 
-Writes tab-separated COPY files into an output folder. Deterministic for a given seed.
-Usage: gen_corpus.py --postings N --out DIR [--seed 42]
+Writes tab-separated COPY files (posting, posting_skill, skill, location) into an output folder,
+and with the realistic shape a profiles.txt for profile_latency.sh. Deterministic for a seed.
+Shapes: realistic (default; realistic_corpus.py: large Zipf vocabularies) or templated (the
+first, degenerate corpus: 367 kept terms in all, the worst case for candidate pruning).
+Usage: gen_corpus.py --postings N --out DIR [--seed 42] [--shape realistic|templated]
 """
 import argparse
 import os
 import random
+
+import realistic_corpus
 
 ROLES_FR = [
     ("Développeur", ["développement", "application", "code", "logiciel"]),
@@ -126,23 +131,12 @@ SECTORS_FR = ["santé", "banque", "assurance", "énergie", "retail", "industrie"
 SECTORS_EN = ["healthcare", "banking", "insurance", "energy", "retail", "manufacturing", "logistics", "education", "software", "consulting"]
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--postings", type=int, required=True)
-    parser.add_argument("--out", required=True)
-    parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--english-share", type=float, default=0.25)
-    args = parser.parse_args()
-    rnd = random.Random(args.seed)
-    os.makedirs(args.out, exist_ok=True)
-
+def templated(args, rnd):
+    """The first benchmark corpus: 32 roles, 68 skills, sentence templates (367 kept terms at
+    20,000 postings): every term is frequent, the worst case for candidate pruning."""
     with open(os.path.join(args.out, "skill.tsv"), "w") as f:
         for i, (name, family) in enumerate(SKILLS, start=1):
             f.write(f"{i}\t{name}\t{family}\n")
-    with open(os.path.join(args.out, "location.tsv"), "w") as f:
-        for i, dep in enumerate(DEPARTEMENTS, start=1):
-            f.write(f"{i}\t{dep}\n")
-
     with open(os.path.join(args.out, "posting.tsv"), "w") as fp, open(os.path.join(args.out, "posting_skill.tsv"), "w") as fs:
         for pid in range(1, args.postings + 1):
             english = rnd.random() < args.english_share
@@ -176,6 +170,39 @@ def main():
             ]) + "\n")
             for s in skills:
                 fs.write(f"{pid}\t{s + 1}\n")
+
+
+def realistic(args, rnd):
+    with open(os.path.join(args.out, "posting.tsv"), "w") as fp, open(os.path.join(args.out, "posting_skill.tsv"), "w") as fs, \
+            open(os.path.join(args.out, "skill.tsv"), "w") as fk:
+        def write_posting(pid, title, description, language, active, location, contract, remote, skills):
+            fp.write("\t".join([str(pid), title, description, language, "t" if active else "f",
+                                 str(location), contract, remote]) + "\n")
+            for s in skills:
+                fs.write(f"{pid}\t{s}\n")
+
+        def write_skill(row):
+            fk.write("\t".join(map(str, row)) + "\n")
+
+        vocabulary = realistic_corpus.generate(args, rnd, SKILLS, DEPARTEMENTS, CONTRACTS, REMOTES, write_posting, write_skill)
+    with open(os.path.join(args.out, "profiles.txt"), "w") as f:
+        f.write("\n".join(realistic_corpus.profiles(random.Random(args.seed + 1), vocabulary)) + "\n")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--postings", type=int, required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--english-share", type=float, default=0.25)
+    parser.add_argument("--shape", choices=["realistic", "templated"], default="realistic")
+    args = parser.parse_args()
+    rnd = random.Random(args.seed)
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, "location.tsv"), "w") as f:
+        for i, dep in enumerate(DEPARTEMENTS, start=1):
+            f.write(f"{i}\t{dep}\n")
+    (realistic if args.shape == "realistic" else templated)(args, rnd)
 
 
 if __name__ == "__main__":

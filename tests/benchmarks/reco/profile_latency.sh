@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# p50/p95 latency of reco.match_profile over a fixed set of profiles (each run twice; the first
-# pass warms the cache and is discarded). Usage: profile_latency.sh DATABASE_URL
+# p50/p95 latency of reco.match_profile over a set of profiles × 4 filter sets (each run twice;
+# the first pass warms the cache and is discarded). Profiles: one per line of PROFILES_FILE
+# (gen_corpus.py writes profiles.txt in the corpus' own vocabulary), else the built-in ones.
+# Usage: profile_latency.sh DATABASE_URL [PROFILES_FILE]
 set -euo pipefail
 url=$1
 profiles=(
@@ -15,6 +17,9 @@ profiles=(
     "Technicien de maintenance, dépannage, habilitation électrique"
     "Recruiter sourcing candidates interviews hiring"
 )
+if [[ $# -ge 2 ]]; then
+    mapfile -t profiles < <(grep -v '^$' "$2" | sed "s/'/ /g")
+fi
 filters=("" ", departement => '75'" ", contract => 'permanent'" ", remote => 'full_remote'")
 sql="\\timing on"$'\n'
 for pass in 1 2; do

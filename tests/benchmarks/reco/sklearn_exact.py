@@ -11,9 +11,10 @@ Both modes, given --warehouse (posting_id, similar_posting_id, score TSV), print
 strict (set overlap) and tie-aware (a warehouse neighbour counts when its exact cosine is at least
 the exact 10th best, since templated corpora have many exact ties).
 Usage: sklearn_exact.py raw POSTING_TSV [--warehouse W.tsv]
-       sklearn_exact.py features TERMS_TSV [--warehouse W.tsv]
+       sklearn_exact.py features TERMS_TSV [--warehouse W.tsv] [--cache EXACT.npz]
 """
 import argparse
+import os
 import sys
 import time
 
@@ -53,44 +54,50 @@ def read_features(path):
     return ids, matrix
 
 
-def exact_top(matrix, chunk=256):
+def exact_top(matrix, chunk=256, rows=None):
+    """Exact top 10 of every row (or of the given rows only; the others stay empty)."""
     n = matrix.shape[0]
+    rows = np.arange(n) if rows is None else np.asarray(rows)
     transposed = matrix.T.tocsc()
     top_ids = np.zeros((n, TOP), dtype=np.int64)
     top_scores = np.zeros((n, TOP), dtype=np.float32)
-    for start in range(0, n, chunk):
-        stop = min(n, start + chunk)
-        scores = (matrix[start:stop] @ transposed).toarray()
-        scores[np.arange(stop - start), np.arange(start, stop)] = -1.0  # not oneself
+    for first in range(0, len(rows), chunk):
+        block = rows[first:first + chunk]
+        scores = (matrix[block] @ transposed).toarray()
+        scores[np.arange(len(block)), block] = -1.0  # not oneself
         k = min(TOP, n - 1)
         part = np.argpartition(-scores, k - 1, axis=1)[:, :k]
         part_scores = np.take_along_axis(scores, part, axis=1)
         order = np.argsort(-part_scores, axis=1)
-        top_ids[start:stop, :k] = np.take_along_axis(part, order, axis=1)
-        top_scores[start:stop, :k] = np.take_along_axis(part_scores, order, axis=1)
+        top_ids[block, :k] = np.take_along_axis(part, order, axis=1)
+        top_scores[block, :k] = np.take_along_axis(part_scores, order, axis=1)
     return top_ids, top_scores
 
 
-def recall(ids, matrix, top_ids, top_scores, warehouse_path):
+def recall(ids, matrix, top_ids, top_scores, warehouse_path, sampled=False):
     position = {pid: i for i, pid in enumerate(ids)}
     found = {}
     with open(warehouse_path) as f:
         for line in f:
             a, b = line.split("\t")[:2]
             found.setdefault(int(a), []).append(int(b))
-    strict = tie_aware = expected = 0
+    strict = expected = 0
+    pair_rows, pair_cols, pair_tenth = [], [], []
     for i, pid in enumerate(ids):
         valid = top_scores[i] > 0
         exact = {ids[j] for j in top_ids[i][valid]}
-        if not exact:
+        if not exact or (sampled and pid not in found):
             continue
-        tenth = top_scores[i][valid].min()
         mine = [b for b in found.get(pid, []) if b in position][:TOP]
         expected += len(exact)
         strict += len(exact.intersection(mine))
-        if mine:
-            scores = (matrix[[position[b] for b in mine]] @ matrix[i].T).toarray().ravel()
-            tie_aware += int((scores >= tenth - 1e-4).sum())
+        for b in mine:
+            pair_rows.append(i)
+            pair_cols.append(position[b])
+            pair_tenth.append(top_scores[i][valid].min())
+    # Tie-aware: a warehouse neighbour counts when its exact cosine reaches the exact 10th best.
+    scores = np.asarray(matrix[pair_rows].multiply(matrix[pair_cols]).sum(axis=1)).ravel()
+    tie_aware = int((scores >= np.array(pair_tenth) - 1e-4).sum())
     print(f"recall@10 strict\t{strict / expected:.4f}")
     print(f"recall@10 tie-aware\t{min(tie_aware, expected) / expected:.4f}")
 
@@ -100,17 +107,31 @@ def main():
     parser.add_argument("mode", choices=["raw", "features"])
     parser.add_argument("input")
     parser.add_argument("--warehouse")
+    parser.add_argument("--sampled", action="store_true",
+                        help="the warehouse file covers a sample of postings: measure recall on those only")
+    parser.add_argument("--cache", help="features mode: keep the exact top 10 in this .npz and reuse it")
     args = parser.parse_args()
     started = time.time()
     ids, matrix = read_raw(args.input) if args.mode == "raw" else read_features(args.input)
     vectorised = time.time()
-    top_ids, top_scores = exact_top(matrix)
+    if args.cache and os.path.exists(args.cache):
+        cached = np.load(args.cache)
+        top_ids, top_scores = cached["top_ids"], cached["top_scores"]
+    elif args.sampled and args.warehouse:
+        # Exact neighbours of the sampled postings only: a fraction of the quadratic cost.
+        with open(args.warehouse) as f:
+            sampled = {int(line.split("\t")[0]) for line in f}
+        top_ids, top_scores = exact_top(matrix, rows=[i for i, pid in enumerate(ids) if pid in sampled])
+    else:
+        top_ids, top_scores = exact_top(matrix)
+    if args.cache and not os.path.exists(args.cache):
+        np.savez(args.cache, top_ids=top_ids, top_scores=top_scores)
     done = time.time()
     print(f"postings\t{len(ids)}\nterms\t{matrix.shape[1]}")
     print(f"vectorise_s\t{vectorised - started:.1f}\nexact_top10_s\t{done - vectorised:.1f}\ntotal_s\t{done - started:.1f}")
     sys.stdout.flush()
     if args.warehouse:
-        recall(ids, matrix, top_ids, top_scores, args.warehouse)
+        recall(ids, matrix, top_ids, top_scores, args.warehouse, args.sampled)
 
 
 if __name__ == "__main__":
