@@ -61,8 +61,9 @@ alias_anchors as (
 
 ),
 
-posting_documents as (
+posting_documents as materialized (
 
+    -- materialized: inlined, the to_tsvector below would be computed again for every word row
     select
         posting.posting_id,
         to_tsvector('simple', core.skill_text(coalesce(posting.title, '') || ' ' || coalesce(posting.description, ''))) as document

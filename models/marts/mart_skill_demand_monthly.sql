@@ -84,7 +84,8 @@ final as (
         ---------- numerics
         skills_by_month.count_postings_with_skill,
         postings_by_month.count_postings,
-        round(skills_by_month.count_postings_with_skill::numeric / postings_by_month.count_postings, 4) as share_of_postings
+        -- six decimals: one posting in 24,814 rounded to four was 0, which reads as "never asked for"
+        round(skills_by_month.count_postings_with_skill::numeric / postings_by_month.count_postings, 6) as share_of_postings
     from skills_by_month
     inner join postings_by_month
         on postings_by_month.month_start_date = skills_by_month.month_start_date
