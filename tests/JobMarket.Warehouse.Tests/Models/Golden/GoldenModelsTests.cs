@@ -377,7 +377,7 @@ public sealed class GoldenModelsTests(GoldenWarehouse golden) : IClassFixture<Go
         Assert.NotNull(python);
         Assert.Equal(2L, python["count_postings_with_skill"]);      // Monzo (GB) and Acme Corp (US); not GitLab
         Assert.Equal(3L, python["count_postings"]);
-        Assert.Equal(0.6667m, python["share_of_postings"]);
+        Assert.Equal(0.666667m, python["share_of_postings"]);
 
         var top = await golden.RowAsync("select company_name, count_postings, count_active_postings, hiring_rank from marts.mart_top_companies where hiring_rank = 1");
         Assert.NotNull(top);
