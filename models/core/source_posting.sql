@@ -4,17 +4,23 @@
     indexes=[
         {'columns': ['source_code', 'source_posting_id'], 'unique': true},
         {'columns': ['posting_id']},
-        {'columns': ['loaded_at']}
+        {'columns': ['loaded_at']},
+        {'columns': ['source_code', 'last_page_id']}
     ],
-    pre_hook=["set local enable_nestloop = off", "set local work_mem = '256MB'"]
+    pre_hook=["set local enable_nestloop = off", "set local work_mem = '512MB'"]
 ) }}
 
 {#
     Incremental: a build reads only the pages landed since the last one (page_id above the
     source's highest last_page_id) and re-resolves the postings they carry; first_seen_at keeps the
     earliest sighting. Lifecycle (open or closed) lives in core.source_posting_lifecycle, which
-    also re-checks postings that no page mentions any more. Nested loops are off: the row estimates
-    of flattened jsonb are far too low, and a nested loop over a million sightings never ends.
+    also re-checks postings that no page mentions any more.
+
+    One pass per posting: every seed lookup is a jsonb map built once (`lookups`), every keyword
+    rule a scalar subquery over a few patterns, so no step joins or sorts the wide rows by key
+    (at a million postings, each such join spilled gigabytes). Nested loops stay off: row
+    estimates of flattened jsonb are far too low, and the re-list match below would otherwise
+    loop over every France Travail posting for each Adzuna one.
 #}
 
 with
@@ -127,9 +133,94 @@ occupation_category_map as (
 
 ),
 
+---------- seeds as maps, built once: a lookup per row is a jsonb key probe, never a join
+
+lookups as (
+
+    select
+        (select jsonb_object_agg(arrondissement_code, commune_code) from commune_arrondissement)
+            as commune_of_arrondissement,
+        (select jsonb_object_agg(commune_code, departement_code) from commune)
+            as departement_of_commune,
+        -- a commune name → its communes, largest first: [[commune_code, departement_code], …]
+        (select jsonb_object_agg(name_key, communes) from (
+            select
+                core.normalize_key(commune.commune_name) as name_key,
+                jsonb_agg(jsonb_build_array(commune.commune_code, commune.departement_code)
+                    order by commune.population desc, commune.commune_code) as communes
+            from commune
+            group by 1
+        ) as named) as communes_of_name,
+        (select jsonb_object_agg(core.normalize_key(departement_name), departement_code) from departement)
+            as departement_of_name,
+        (select jsonb_object_agg(departement_code, region_code) from departement)
+            as region_of_departement,
+        (select jsonb_object_agg(core.normalize_key(region_name), region_code) from region)
+            as region_of_name,
+        (select jsonb_object_agg(country_code, currency_code) from country)
+            as currency_of_country,
+        (select jsonb_object_agg(name_key, country_code) from (
+            select distinct core.normalize_key(variant.name) as name_key, country.country_code
+            from country
+            cross join lateral unnest(
+                array[country.country_name, country.country_name_fr, country.country_code]
+                || string_to_array(coalesce(country.aliases, ''), ';')
+            ) as variant (name)
+            where core.normalize_key(variant.name) is not null
+        ) as names) as country_of_name,
+        (select jsonb_object_agg(source_code || '|' || source_value, contract_code) from contract_type_map)
+            as contract_of_value,
+        (select jsonb_object_agg(source_code || '|' || source_value, working_time_code) from working_time_map)
+            as working_time_of_value,
+        (select jsonb_object_agg(source_code || '|' || source_value, experience_code) from experience_map)
+            as experience_of_value,
+        (select jsonb_object_agg(source_code || '|' || category_label, rome_code) from occupation_category_map)
+            as rome_of_category
+
+),
+
+contract_keyword_patterns as (
+
+    select
+        contract_type_map.contract_code,
+        '\m(' || string_agg(contract_type_map.source_value, '|') || ')\M' as pattern,
+        contract_type.contract_key
+    from contract_type_map
+    inner join contract_type
+        on contract_type.contract_code = contract_type_map.contract_code
+    where contract_type_map.source_code = 'keyword'
+    group by contract_type_map.contract_code, contract_type.contract_key
+
+),
+
+experience_keyword_patterns as (
+
+    select
+        experience_map.experience_code,
+        '\m(' || string_agg(experience_map.source_value, '|') || ')\M' as pattern,
+        case experience_map.experience_code
+            when 'internship' then 1 when 'management' then 2 when 'senior' then 3 when 'entry' then 4 else 5
+        end as precedence
+    from experience_map
+    where experience_map.source_code = 'keyword'
+    group by experience_map.experience_code
+
+),
+
+remote_patterns as (
+
+    select
+        remote_keyword.remote_code,
+        -- words of a keyword may be joined by any punctuation in the text ("full-remote")
+        '\m(' || string_agg(replace(remote_keyword.keyword, ' ', '[^a-z0-9]+'), '|') || ')\M' as pattern
+    from remote_keyword
+    group by remote_keyword.remote_code
+
+),
+
 ---------- one shape for the four sources
 
-sightings as (
+sightings as materialized (
 
     select 'france_travail' as source_code, france_travail.* from france_travail
     union all
@@ -157,7 +248,7 @@ sighting_spans as (
 
 ),
 
-unioned as (
+latest as (
 
     select
         sightings.*,
@@ -175,62 +266,28 @@ unioned as (
 keyed as (
 
     select
-        unioned.*,
-        core.normalize_key(unioned.title) as title_key,
-        core.normalize_company(unioned.company_name) as company_key,
+        latest.*,
+        core.normalize_key(latest.title) as title_key,
+        core.normalize_company(latest.company_name) as company_key,
         -- "Paris 15e Arrondissement" → paris, "ST DENIS" → saint denis
         regexp_replace(regexp_replace(regexp_replace(
-            core.normalize_key(unioned.city_name), ' \d+ ?(e|er|eme) arrondissement$', ''),
+            core.normalize_key(latest.city_name), ' \d+ ?(e|er|eme) arrondissement$', ''),
             '^st\M', 'saint'), '^ste\M', 'sainte') as city_key,
-        core.normalize_key(unioned.departement_name) as departement_key,
-        core.normalize_key(unioned.region_name) as region_key,
-        core.normalize_key(unioned.country_name) as country_key,
-        core.normalize_key(unioned.location_text) as place_key,
-        ' ' || coalesce(core.normalize_key(unioned.title), '') || ' ' as title_words,
+        core.normalize_key(latest.departement_name) as departement_key,
+        core.normalize_key(latest.region_name) as region_key,
+        core.normalize_key(latest.country_name) as country_key,
+        core.normalize_key(latest.location_text) as place_key,
         -- folded, not normalized: a regex pass over a long text costs more than the keyword test itself
-        core.fold_text(unioned.title || ' ' || coalesce(unioned.description, '')) as folded_text
-    from unioned
-
-),
-
----------- lookups by folded name
-
-commune_names as (
-
-    select
-        core.normalize_key(commune.commune_name) as name_key,
-        commune.commune_code,
-        commune.departement_code,
-        commune.population
-    from commune
-
-),
-
-departement_names as (
-
-    select core.normalize_key(departement.departement_name) as name_key, departement.departement_code
-    from departement
-
-),
-
-region_names as (
-
-    select core.normalize_key(region.region_name) as name_key, region.region_code
-    from region
-
-),
-
-country_names as (
-
-    select distinct
-        core.normalize_key(country_name_variant.name) as name_key,
-        country.country_code
-    from country
-    cross join lateral unnest(
-        array[country.country_name, country.country_name_fr, country.country_code]
-        || string_to_array(coalesce(country.aliases, ''), ';')
-    ) as country_name_variant (name)
-    where core.normalize_key(country_name_variant.name) is not null
+        core.fold_text(latest.title || ' ' || coalesce(latest.description, '')) as folded_text,
+        -- France Travail's experienceLibelle: "4 An(s)", "6 Mois"
+        case
+            when latest.experience_label ~* '\d+\s*an' then substring(latest.experience_label from '(\d+)\s*[Aa]n')::numeric
+            when latest.experience_label ~* '\d+\s*mois' then substring(latest.experience_label from '(\d+)\s*[Mm]ois')::numeric / 12
+        end as experience_years
+    from latest
+    -- offset 0 (here and below) keeps each step a computed row: otherwise the planner pastes every
+    -- expression into each place the next step uses it, and runs it again there
+    offset 0
 
 ),
 
@@ -239,295 +296,220 @@ country_names as (
 place_levels as (
 
     select
-        keyed.source_code,
-        keyed.source_posting_id,
-        coalesce(commune_arrondissement.commune_code, keyed.commune_code) as given_commune_code,
-        coalesce(keyed.departement_code, departement_names.departement_code) as given_departement_code,
-        coalesce(region_names.region_code, place_region_names.region_code) as given_region_code,
-        coalesce(country.country_code, country_names.country_code, place_country_names.country_code) as given_country_code
+        keyed.*,
+        coalesce(lookups.commune_of_arrondissement ->> keyed.commune_code, keyed.commune_code) as given_commune_code,
+        coalesce(keyed.departement_code, lookups.departement_of_name ->> keyed.departement_key) as given_departement_code,
+        coalesce(lookups.region_of_name ->> keyed.region_key, lookups.region_of_name ->> keyed.place_key) as given_region_code,
+        coalesce(
+            case when lookups.currency_of_country ? keyed.country_code then keyed.country_code end,
+            lookups.country_of_name ->> keyed.country_key,
+            lookups.country_of_name ->> keyed.place_key
+        ) as given_country_code,
+        lookups.communes_of_name -> keyed.city_key as city_communes,
+        ' ' || coalesce(keyed.title_key, '') || ' ' as title_words
     from keyed
-    left join commune_arrondissement
-        on commune_arrondissement.arrondissement_code = keyed.commune_code
-    left join departement_names
-        on departement_names.name_key = keyed.departement_key
-    left join region_names
-        on region_names.name_key = keyed.region_key
-    left join region_names as place_region_names
-        on place_region_names.name_key = keyed.place_key
-    left join country
-        on country.country_code = keyed.country_code
-    left join country_names
-        on country_names.name_key = keyed.country_key
-    left join country_names as place_country_names
-        on place_country_names.name_key = keyed.place_key
-
-),
-
-city_matches as (
-
-    -- a city name resolves to the commune of that name, preferring the known département, then the largest
-    select distinct on (keyed.source_code, keyed.source_posting_id)
-        keyed.source_code,
-        keyed.source_posting_id,
-        commune_names.commune_code
-    from keyed
-    inner join place_levels
-        on place_levels.source_code = keyed.source_code
-        and place_levels.source_posting_id = keyed.source_posting_id
-    inner join commune_names
-        on commune_names.name_key = keyed.city_key
-    where place_levels.given_commune_code is null
-        and coalesce(place_levels.given_country_code, 'FR') = 'FR'
-    order by
-        keyed.source_code,
-        keyed.source_posting_id,
-        (commune_names.departement_code = place_levels.given_departement_code) desc nulls last,
-        commune_names.population desc
+    cross join lookups
+    offset 0
 
 ),
 
 located as (
 
     select
-        place_levels.source_code,
-        place_levels.source_posting_id,
-        located_commune.commune_code,
+        place_levels.*,
         coalesce(
-            commune.departement_code,
-            case when located_commune.commune_code like '97%' then left(located_commune.commune_code, 3) end,
-            left(located_commune.commune_code, 2),
-            place_levels.given_departement_code
-        ) as departement_code,
-        place_levels.given_region_code,
-        place_levels.given_country_code
+            place_levels.given_commune_code,
+            -- a city name resolves to the commune of that name, preferring the known département, then the largest
+            case when coalesce(place_levels.given_country_code, 'FR') = 'FR' then coalesce(
+                (
+                    select city_commune ->> 0
+                    from jsonb_array_elements(place_levels.city_communes) as city_commune
+                    where city_commune ->> 1 = place_levels.given_departement_code
+                    limit 1
+                ),
+                place_levels.city_communes -> 0 ->> 0
+            ) end
+        ) as resolved_commune_code
     from place_levels
-    left join city_matches
-        on city_matches.source_code = place_levels.source_code
-        and city_matches.source_posting_id = place_levels.source_posting_id
-    cross join lateral (
-        select coalesce(place_levels.given_commune_code, city_matches.commune_code) as commune_code
-    ) as located_commune
-    left join commune
-        on commune.commune_code = located_commune.commune_code
+    offset 0
+
+),
+
+located_departement as (
+
+    select
+        located.*,
+        coalesce(
+            lookups.departement_of_commune ->> located.resolved_commune_code,
+            case when located.resolved_commune_code like '97%' then left(located.resolved_commune_code, 3) end,
+            left(located.resolved_commune_code, 2),
+            located.given_departement_code
+        ) as located_departement_code
+    from located
+    cross join lookups
+    offset 0
 
 ),
 
 location_keys as (
 
     select
-        located.source_code,
-        located.source_posting_id,
-        located.commune_code,
-        departement.departement_code,
-        coalesce(departement.region_code, located.given_region_code) as region_code,
-        case
-            when departement.departement_code is not null or located.given_region_code is not null then 'FR'
-            else located.given_country_code
-        end as country_code,
-        case
-            when located.commune_code is not null and departement.departement_code is not null then 'commune'
-            when departement.departement_code is not null then 'departement'
-            when located.given_region_code is not null then 'region'
-            when located.given_country_code is not null then 'country'
-            else 'unknown'
-        end as location_level
-    from located
-    left join departement
-        on departement.departement_code = located.departement_code
+        located_departement.*,
+        -- a département the seeds know, else none
+        case when lookups.region_of_departement ? located_departement.located_departement_code
+            then located_departement.located_departement_code end as resolved_departement_code
+    from located_departement
+    cross join lookups
+    offset 0
 
 ),
 
 ---------- classification: contract, working time, experience, remote, occupation
 
-contract_keyword_patterns as (
-
-    select
-        contract_type_map.contract_code,
-        '\m(' || string_agg(contract_type_map.source_value, '|') || ')\M' as pattern
-    from contract_type_map
-    where contract_type_map.source_code = 'keyword'
-    group by contract_type_map.contract_code
-
-),
-
-contract_by_keyword as (
-
-    select distinct on (keyed.source_code, keyed.source_posting_id)
-        keyed.source_code,
-        keyed.source_posting_id,
-        contract_keyword_patterns.contract_code
-    from keyed
-    inner join contract_keyword_patterns
-        on keyed.title_words ~ contract_keyword_patterns.pattern
-    inner join contract_type
-        on contract_type.contract_code = contract_keyword_patterns.contract_code
-    -- the most specific kind wins: internship, apprenticeship, freelance … before permanent
-    order by keyed.source_code, keyed.source_posting_id, contract_type.contract_key desc
-
-),
-
-experience_keyword_patterns as (
-
-    select
-        experience_map.experience_code,
-        '\m(' || string_agg(experience_map.source_value, '|') || ')\M' as pattern,
-        case experience_map.experience_code
-            when 'internship' then 1 when 'management' then 2 when 'senior' then 3 when 'entry' then 4 else 5
-        end as precedence
-    from experience_map
-    where experience_map.source_code = 'keyword'
-    group by experience_map.experience_code
-
-),
-
-experience_by_keyword as (
-
-    select distinct on (keyed.source_code, keyed.source_posting_id)
-        keyed.source_code,
-        keyed.source_posting_id,
-        experience_keyword_patterns.experience_code
-    from keyed
-    inner join experience_keyword_patterns
-        on keyed.title_words ~ experience_keyword_patterns.pattern
-    order by keyed.source_code, keyed.source_posting_id, experience_keyword_patterns.precedence
-
-),
-
-remote_patterns as (
-
-    select
-        remote_keyword.remote_code,
-        -- words of a keyword may be joined by any punctuation in the text ("full-remote")
-        '\m(' || string_agg(replace(remote_keyword.keyword, ' ', '[^a-z0-9]+'), '|') || ')\M' as pattern
-    from remote_keyword
-    group by remote_keyword.remote_code
-
-),
-
-remote_by_keyword as (
-
-    select distinct on (keyed.source_code, keyed.source_posting_id)
-        keyed.source_code,
-        keyed.source_posting_id,
-        remote_patterns.remote_code
-    from keyed
-    inner join remote_patterns
-        on keyed.folded_text ~ remote_patterns.pattern
-    order by keyed.source_code, keyed.source_posting_id, (remote_patterns.remote_code = 'full_remote') desc
-
-),
-
-occupation_by_title as (
-
-    select distinct on (keyed.source_code, keyed.source_posting_id)
-        keyed.source_code,
-        keyed.source_posting_id,
-        occupation_title_keyword.rome_code
-    from keyed
-    inner join occupation_title_keyword
-        on keyed.title_words like '% ' || occupation_title_keyword.keyword || ' %'
-    order by
-        keyed.source_code,
-        keyed.source_posting_id,
-        occupation_title_keyword.priority,
-        length(occupation_title_keyword.keyword) desc
-
-),
-
 classified as (
 
     select
-        keyed.source_code,
-        keyed.source_posting_id,
-        coalesce(nature_map.contract_code, value_map.contract_code, contract_by_keyword.contract_code) as contract_code,
-        working_time_map.working_time_code,
-        coalesce(
-            experience_value_map.experience_code,
-            -- France Travail S/E: the level follows the years in experienceLibelle ("4 An(s)", "6 Mois")
-            case
-                when keyed.source_code = 'france_travail' and experience_years.years < 2 then 'entry'
-                when keyed.source_code = 'france_travail' and experience_years.years < 5 then 'mid'
-                when keyed.source_code = 'france_travail' and experience_years.years >= 5 then 'senior'
-            end,
-            experience_by_keyword.experience_code
-        ) as experience_code,
+        location_keys.*,
+        coalesce(lookups.region_of_departement ->> location_keys.resolved_departement_code, location_keys.given_region_code)
+            as resolved_region_code,
         case
-            when keyed.remote_value = 'remote' then 'full_remote'
-            when keyed.remote_value = 'remote_or_onsite' then 'hybrid'
-            else coalesce(remote_by_keyword.remote_code, 'on_site')
-        end as remote_code,
+            when location_keys.resolved_departement_code is not null or location_keys.given_region_code is not null then 'FR'
+            else location_keys.given_country_code
+        end as resolved_country_code,
+        case
+            when location_keys.resolved_commune_code is not null and location_keys.resolved_departement_code is not null then 'commune'
+            when location_keys.resolved_departement_code is not null then 'departement'
+            when location_keys.given_region_code is not null then 'region'
+            when location_keys.given_country_code is not null then 'country'
+            else 'unknown'
+        end as location_level,
         coalesce(
-            keyed.rome_code,
-            occupation_by_title.rome_code,
-            occupation_category_map.rome_code
-        ) as rome_code
-    from keyed
-    left join contract_type_map as nature_map
-        on nature_map.source_code = keyed.source_code
-        and nature_map.source_value = keyed.contract_nature
-    left join contract_type_map as value_map
-        on value_map.source_code = keyed.source_code
-        and value_map.source_value = keyed.contract_value
-    left join contract_by_keyword
-        on contract_by_keyword.source_code = keyed.source_code
-        and contract_by_keyword.source_posting_id = keyed.source_posting_id
-    left join working_time_map
-        on working_time_map.source_code = keyed.source_code
-        and working_time_map.source_value = keyed.working_time_value
-    left join experience_map as experience_value_map
-        on experience_value_map.source_code = keyed.source_code
-        and experience_value_map.source_value = keyed.experience_value
-    cross join lateral (
-        select case
-            when keyed.experience_label ~* '\d+\s*an' then substring(keyed.experience_label from '(\d+)\s*[Aa]n')::numeric
-            when keyed.experience_label ~* '\d+\s*mois' then substring(keyed.experience_label from '(\d+)\s*[Mm]ois')::numeric / 12
-        end as years
-    ) as experience_years
-    left join experience_by_keyword
-        on experience_by_keyword.source_code = keyed.source_code
-        and experience_by_keyword.source_posting_id = keyed.source_posting_id
-    left join remote_by_keyword
-        on remote_by_keyword.source_code = keyed.source_code
-        and remote_by_keyword.source_posting_id = keyed.source_posting_id
-    left join occupation_by_title
-        on occupation_by_title.source_code = keyed.source_code
-        and occupation_by_title.source_posting_id = keyed.source_posting_id
-    left join occupation_category_map
-        on occupation_category_map.source_code = keyed.source_code
-        and occupation_category_map.category_label = keyed.category_label
+            lookups.contract_of_value ->> (location_keys.source_code || '|' || location_keys.contract_nature),
+            lookups.contract_of_value ->> (location_keys.source_code || '|' || location_keys.contract_value),
+            -- the most specific kind wins: internship, apprenticeship, freelance … before permanent
+            (
+                select contract_keyword_patterns.contract_code
+                from contract_keyword_patterns
+                where location_keys.title_words ~ contract_keyword_patterns.pattern
+                order by contract_keyword_patterns.contract_key desc
+                limit 1
+            )
+        ) as resolved_contract_code,
+        lookups.working_time_of_value ->> (location_keys.source_code || '|' || location_keys.working_time_value)
+            as resolved_working_time_code,
+        coalesce(
+            lookups.experience_of_value ->> (location_keys.source_code || '|' || location_keys.experience_value),
+            -- France Travail S/E: the level follows the years in experienceLibelle
+            case
+                when location_keys.source_code = 'france_travail' and location_keys.experience_years < 2 then 'entry'
+                when location_keys.source_code = 'france_travail' and location_keys.experience_years < 5 then 'mid'
+                when location_keys.source_code = 'france_travail' and location_keys.experience_years >= 5 then 'senior'
+            end,
+            (
+                select experience_keyword_patterns.experience_code
+                from experience_keyword_patterns
+                where location_keys.title_words ~ experience_keyword_patterns.pattern
+                order by experience_keyword_patterns.precedence
+                limit 1
+            )
+        ) as resolved_experience_code,
+        case
+            when location_keys.remote_value = 'remote' then 'full_remote'
+            when location_keys.remote_value = 'remote_or_onsite' then 'hybrid'
+            else coalesce((
+                select remote_patterns.remote_code
+                from remote_patterns
+                where location_keys.folded_text ~ remote_patterns.pattern
+                order by (remote_patterns.remote_code = 'full_remote') desc
+                limit 1
+            ), 'on_site')
+        end as resolved_remote_code,
+        coalesce(
+            location_keys.rome_code,
+            (
+                select occupation_title_keyword.rome_code
+                from occupation_title_keyword
+                where location_keys.title_words like '% ' || occupation_title_keyword.keyword || ' %'
+                order by occupation_title_keyword.priority, length(occupation_title_keyword.keyword) desc,
+                    occupation_title_keyword.keyword
+                limit 1
+            ),
+            lookups.rome_of_category ->> (location_keys.source_code || '|' || location_keys.category_label)
+        ) as resolved_rome_code
+    from location_keys
+    cross join lookups
+    offset 0
 
 ),
 
 ---------- dedupe: one fingerprint per job
 
-fingerprinted as (
+resolved as materialized (
 
+    -- the wide rows are written once here; the re-list match below reads a few narrow columns
     select
-        keyed.*,
-        location_keys.commune_code as resolved_commune_code,
-        location_keys.departement_code as resolved_departement_code,
-        location_keys.region_code as resolved_region_code,
-        location_keys.country_code as resolved_country_code,
-        location_keys.location_level,
-        coalesce(location_keys.departement_code, location_keys.region_code, location_keys.country_code, 'unknown') as fingerprint_place,
-        left(core.normalize_key(left(keyed.description, 300)), 80) as description_head
-    from keyed
-    inner join location_keys
-        on location_keys.source_code = keyed.source_code
-        and location_keys.source_posting_id = keyed.source_posting_id
-
-),
-
-own_fingerprints as (
-
-    select
-        fingerprinted.*,
+        classified.source_code,
+        classified.source_posting_id,
+        fingerprint_parts.own_fingerprint,
+        fingerprint_parts.fingerprint_place,
+        classified.company_key,
+        classified.title_key,
+        classified.location_level,
+        classified.resolved_commune_code,
+        classified.resolved_departement_code,
+        classified.resolved_region_code,
+        classified.resolved_country_code,
+        classified.resolved_rome_code,
+        classified.resolved_contract_code,
+        classified.resolved_experience_code,
+        classified.resolved_remote_code,
+        classified.resolved_working_time_code,
         case
-            when fingerprinted.company_key is not null and fingerprinted.title_key is not null
-                then 'job:' || fingerprinted.company_key || '|' || fingerprinted.title_key || '|' || fingerprinted.fingerprint_place
-            else 'source:' || fingerprinted.source_code || ':' || fingerprinted.source_posting_id
-        end as own_fingerprint
-    from fingerprinted
+            when classified.source_code = 'france_travail' then 'fr'
+            else coalesce(core.detect_language(classified.title || ' ' || coalesce(classified.description, '')), 'en')
+        end as language,
+        left(core.normalize_key(left(classified.description, 300)), 80) as description_head,
+        classified.title,
+        classified.description,
+        classified.company_name,
+        classified.posting_url,
+        classified.location_text,
+        classified.rome_label,
+        classified.category_label,
+        classified.contract_value,
+        classified.experience_value,
+        classified.salary_text,
+        classified.salary_min,
+        classified.salary_max,
+        classified.salary_period,
+        coalesce(
+            classified.salary_currency,
+            lookups.currency_of_country ->> coalesce(classified.country_code, classified.resolved_country_code)
+        ) as salary_currency,
+        classified.is_salary_predicted,
+        classified.posted_at,
+        classified.updated_at,
+        classified.first_seen_at,
+        classified.last_seen_at,
+        classified.run_id,
+        classified.partition_key,
+        classified.last_page_id
+    from classified
+    cross join lookups
+    cross join lateral (
+        select
+            coalesce(classified.resolved_departement_code, classified.resolved_region_code,
+                classified.resolved_country_code, 'unknown') as fingerprint_place
+    ) as place
+    cross join lateral (
+        select
+            place.fingerprint_place,
+            case
+                when classified.company_key is not null and classified.title_key is not null
+                    then 'job:' || classified.company_key || '|' || classified.title_key || '|' || place.fingerprint_place
+                else 'source:' || classified.source_code || ':' || classified.source_posting_id
+            end as own_fingerprint
+    ) as fingerprint_parts
 
 ),
 
@@ -535,9 +517,9 @@ france_travail_heads as (
 
     -- what an Adzuna re-list can be matched to: France Travail postings of this build and, when
     -- incremental, those already stored (a France Travail offer landing after its re-list stays apart)
-    select own_fingerprints.own_fingerprint, own_fingerprints.title_key, own_fingerprints.fingerprint_place, own_fingerprints.description_head
-    from own_fingerprints
-    where own_fingerprints.source_code = 'france_travail'
+    select resolved.own_fingerprint, resolved.title_key, resolved.fingerprint_place, resolved.description_head
+    from resolved
+    where resolved.source_code = 'france_travail'
     {% if is_incremental() %}
     union all
     select stored.fingerprint, stored.title_key, coalesce(stored.departement_code, stored.region_code, stored.country_code, 'unknown'), stored.description_head
@@ -553,7 +535,7 @@ adzuna_relists as (
     select distinct on (relist.source_posting_id)
         relist.source_posting_id,
         original.own_fingerprint as original_fingerprint
-    from own_fingerprints as relist
+    from resolved as relist
     inner join france_travail_heads as original
         on original.title_key = relist.title_key
         and original.fingerprint_place = relist.fingerprint_place
@@ -569,87 +551,80 @@ final as (
 
     select
         ---------- ids
-        core.stable_id(coalesce(adzuna_relists.original_fingerprint, own_fingerprints.own_fingerprint)) as posting_id,
-        own_fingerprints.source_code,
-        own_fingerprints.source_posting_id,
-        coalesce(adzuna_relists.original_fingerprint, own_fingerprints.own_fingerprint) as fingerprint,
+        core.stable_id(coalesce(adzuna_relists.original_fingerprint, resolved.own_fingerprint)) as posting_id,
+        resolved.source_code,
+        resolved.source_posting_id,
+        coalesce(adzuna_relists.original_fingerprint, resolved.own_fingerprint) as fingerprint,
 
         ---------- foreign keys
-        case when own_fingerprints.company_key is not null
-            then core.stable_id('company:' || own_fingerprints.company_key) end as company_id,
-        case own_fingerprints.location_level
-            when 'commune' then core.stable_id('commune:' || own_fingerprints.resolved_commune_code)
-            when 'departement' then core.stable_id('departement:' || own_fingerprints.resolved_departement_code)
-            when 'region' then core.stable_id('region:' || own_fingerprints.resolved_region_code)
-            when 'country' then core.stable_id('country:' || own_fingerprints.resolved_country_code)
+        case when resolved.company_key is not null
+            then core.stable_id('company:' || resolved.company_key) end as company_id,
+        case resolved.location_level
+            when 'commune' then core.stable_id('commune:' || resolved.resolved_commune_code)
+            when 'departement' then core.stable_id('departement:' || resolved.resolved_departement_code)
+            when 'region' then core.stable_id('region:' || resolved.resolved_region_code)
+            when 'country' then core.stable_id('country:' || resolved.resolved_country_code)
             else -1
         end as location_id,
-        classified.rome_code,
-        classified.contract_code,
-        classified.experience_code,
-        classified.remote_code,
-        classified.working_time_code,
+        resolved.resolved_rome_code as rome_code,
+        resolved.resolved_contract_code as contract_code,
+        resolved.resolved_experience_code as experience_code,
+        resolved.resolved_remote_code as remote_code,
+        resolved.resolved_working_time_code as working_time_code,
 
         ---------- attributes
-        own_fingerprints.title,
-        own_fingerprints.description,
-        case
-            when own_fingerprints.source_code = 'france_travail' then 'fr'
-            else coalesce(core.detect_language(own_fingerprints.title || ' ' || coalesce(own_fingerprints.description, '')), 'en')
-        end as language,
-        own_fingerprints.company_name,
-        own_fingerprints.company_key,
-        own_fingerprints.title_key,
-        own_fingerprints.posting_url,
-        own_fingerprints.location_text,
-        own_fingerprints.location_level,
-        own_fingerprints.resolved_commune_code as commune_code,
-        own_fingerprints.resolved_departement_code as departement_code,
-        own_fingerprints.resolved_region_code as region_code,
-        own_fingerprints.resolved_country_code as country_code,
-        own_fingerprints.rome_label,
-        own_fingerprints.category_label,
-        own_fingerprints.contract_value,
-        own_fingerprints.experience_value,
+        resolved.title,
+        resolved.description,
+        resolved.language,
+        resolved.company_name,
+        resolved.company_key,
+        resolved.title_key,
+        resolved.posting_url,
+        resolved.location_text,
+        resolved.location_level,
+        resolved.resolved_commune_code as commune_code,
+        resolved.resolved_departement_code as departement_code,
+        resolved.resolved_region_code as region_code,
+        resolved.resolved_country_code as country_code,
+        resolved.rome_label,
+        resolved.category_label,
+        resolved.contract_value,
+        resolved.experience_value,
 
         ---------- salary as sent (normalized in core.posting_salary)
-        own_fingerprints.salary_text,
-        own_fingerprints.salary_min,
-        own_fingerprints.salary_max,
-        own_fingerprints.salary_period,
-        coalesce(own_fingerprints.salary_currency, country.currency_code) as salary_currency,
-        own_fingerprints.is_salary_predicted,
+        resolved.salary_text,
+        resolved.salary_min,
+        resolved.salary_max,
+        resolved.salary_period,
+        resolved.salary_currency,
+        resolved.is_salary_predicted,
 
         ---------- dedupe helper: the opening of the description, folded (Adzuna re-lists)
-        own_fingerprints.description_head,
+        resolved.description_head,
 
         ---------- sightings (open or closed: core.source_posting_lifecycle)
-        own_fingerprints.posted_at,
-        own_fingerprints.updated_at,
+        resolved.posted_at,
+        resolved.updated_at,
         {% if is_incremental() %}
-        least(stored.first_seen_at, own_fingerprints.first_seen_at) as first_seen_at,
+        -- an index probe per posting of the day, not a join with every stored row
+        least((
+            select stored.first_seen_at
+            from {{ this }} as stored
+            where stored.source_code = resolved.source_code
+                and stored.source_posting_id = resolved.source_posting_id
+        ), resolved.first_seen_at) as first_seen_at,
         {% else %}
-        own_fingerprints.first_seen_at,
+        resolved.first_seen_at,
         {% endif %}
-        own_fingerprints.last_seen_at,
-        own_fingerprints.run_id as last_run_id,
-        own_fingerprints.partition_key as last_partition_key,
-        own_fingerprints.last_page_id,
+        resolved.last_seen_at,
+        resolved.run_id as last_run_id,
+        resolved.partition_key as last_partition_key,
+        resolved.last_page_id,
         now() as loaded_at
-    from own_fingerprints
-    inner join classified
-        on classified.source_code = own_fingerprints.source_code
-        and classified.source_posting_id = own_fingerprints.source_posting_id
+    from resolved
     left join adzuna_relists
-        on own_fingerprints.source_code = 'adzuna'
-        and adzuna_relists.source_posting_id = own_fingerprints.source_posting_id
-    left join country
-        on country.country_code = coalesce(own_fingerprints.country_code, own_fingerprints.resolved_country_code)
-    {% if is_incremental() %}
-    left join {{ this }} as stored
-        on stored.source_code = own_fingerprints.source_code
-        and stored.source_posting_id = own_fingerprints.source_posting_id
-    {% endif %}
+        on resolved.source_code = 'adzuna'
+        and adzuna_relists.source_posting_id = resolved.source_posting_id
 
 )
 

@@ -67,10 +67,10 @@ internal sealed record ModelConfig
                     config = config with { Indexes = ReadIndexes(value, fail) };
                     break;
                 case "pre_hook":
-                    config = config with { PreHook = Strings(key, value, fail) };
+                    config = config with { PreHook = [.. config.PreHook, .. Strings(key, value, fail)] };
                     break;
                 case "post_hook":
-                    config = config with { PostHook = Strings(key, value, fail) };
+                    config = config with { PostHook = [.. config.PostHook, .. Strings(key, value, fail)] };
                     break;
                 default:
                     fail($"unknown config key '{key}' (allowed: {string.Join(", ", Keys)})");

@@ -76,6 +76,21 @@ public sealed class ProjectLoaderTests
     }
 
     [Fact]
+    public void Load_RunsFolderHooksBeforeTheModelsOwn_WhenBothGiveHooks()
+    {
+        using var folder = new TempFolder();
+        folder.Write("models/models.yml", "version: 2\nfolders:\n  core:\n    pre_hook: \"set local jit = off\"\n");
+        folder.Write("models/core/a.sql", "select 1 as x\n");
+        folder.Write("models/core/b.sql", "{{ config(pre_hook=[\"set local work_mem = '64MB'\"], post_hook='analyze core.b') }}\nselect 1 as x\n");
+
+        var project = ProjectLoader.Load(folder.Path);
+
+        Assert.Equal(["set local jit = off"], project.Nodes["a"].Config.PreHook);
+        Assert.Equal(["set local jit = off", "set local work_mem = '64MB'"], project.Nodes["b"].Config.PreHook);
+        Assert.Equal(["analyze core.b"], project.Nodes["b"].Config.PostHook);
+    }
+
+    [Fact]
     public void Render_KeepsLineNumbers_WhenBranchesAndConfigAreRemoved()
     {
         const string sql = "{{ config(\n    materialized='incremental',\n    unique_key='id') }}\nselect id\nfrom {{ this }}\n{% if is_incremental() %}\nwhere id > 1\n{% else %}\nwhere true\n{% endif %}\n-- end\n";
