@@ -28,16 +28,21 @@ themuse as (
 
 pages as (
 
-    select 'adzuna' as source_code, adzuna.partition_key, adzuna.run_id, adzuna.fetched_at, adzuna.http_status, adzuna.request_params
+    select 'adzuna' as source_code, adzuna.partition_key, adzuna.run_id, adzuna.fetched_at, adzuna.http_status, adzuna.request_params,
+        null::integer as page_number, null::integer as page_count
     from adzuna
     union all
-    select 'france_travail', france_travail.partition_key, france_travail.run_id, france_travail.fetched_at, france_travail.http_status, france_travail.request_params
+    select 'france_travail', france_travail.partition_key, france_travail.run_id, france_travail.fetched_at, france_travail.http_status, france_travail.request_params,
+        null, null
     from france_travail
     union all
-    select 'jsearch', jsearch.partition_key, jsearch.run_id, jsearch.fetched_at, jsearch.http_status, jsearch.request_params
+    select 'jsearch', jsearch.partition_key, jsearch.run_id, jsearch.fetched_at, jsearch.http_status, jsearch.request_params,
+        null, null
     from jsearch
     union all
-    select 'themuse', themuse.partition_key, themuse.run_id, themuse.fetched_at, themuse.http_status, themuse.request_params
+    -- The Muse has no date filter: an incremental run stops at the first page older than its window
+    select 'themuse', themuse.partition_key, themuse.run_id, themuse.fetched_at, themuse.http_status, themuse.request_params,
+        (themuse.body ->> 'page')::integer, (themuse.body ->> 'page_count')::integer
     from themuse
 
 ),
@@ -54,7 +59,9 @@ final as (
         bool_and(not (
             pages.request_params ?| array['max_days_old', 'publieeDepuis', 'minCreationDate']
             or coalesce(pages.request_params ->> 'date_posted', 'all') in ('today', '3days', 'week')
-        )) as is_full_scan
+        ))
+        -- and, where the body says how many pages there are, the run read up to the last one
+        and coalesce(max(pages.page_number) + 1 >= max(pages.page_count), true) as is_full_scan
     from pages
     where pages.http_status between 200 and 299
     group by pages.source_code, pages.partition_key, pages.run_id

@@ -3,6 +3,7 @@ using JobMarket.Warehouse.Extract.Synthetic;
 using JobMarket.Warehouse.Runner.Cli;
 using JobMarket.Warehouse.Runner.Cli.Commands;
 using JobMarket.Warehouse.Runner.Migrations;
+using JobMarket.Warehouse.Runner.Models.Execution;
 using JobMarket.Warehouse.Runner.Runs;
 using JobMarket.Warehouse.Runner.Synthetic;
 using JobMarket.Warehouse.Tests.Infrastructure;
@@ -97,6 +98,36 @@ public sealed class SynthLanderTests(DatabaseFixture database) : IClassFixture<D
         Assert.Equal(500, await connection.ExecuteScalarAsync<long>(PostingsInRaw) - relists);
         Assert.Equal(report.Postings, 500 + relists);
         Assert.Equal(0, report.Duplicates);
+    }
+
+    [Fact]
+    public async Task PartitionRuns_AreFullScansOnlyWhenTheyListEveryOpenJob_WhenLaterDaysListOnlyNewOnes()
+    {
+        await using var connection = await EmptyRawAsync();
+        var firstDay = new SyntheticOptions { Postings = 3_000, Days = 1, Seed = 8, FullScanEvery = 0, StartDate = new DateOnly(2026, 3, 1) };
+        var recorder = new RunRecorder(database.DataSource, NullLogger<RunRecorder>.Instance);
+        // one run per day, as the scheduled extract makes
+        await Lander(recorder).LandAsync(await recorder.StartRunAsync("synth"), firstDay);
+        await Lander(recorder).LandAsync(await recorder.StartRunAsync("synth"), firstDay with { Days = 2, FirstDay = 1 });
+        using var target = new TempFolder();
+        var engine = new ModelEngine(database.DataSource, new ModelEngineOptions { ProjectHome = RepositoryPaths.Home, TargetPath = target.Path },
+            recorder, NullLogger<ModelEngine>.Instance);
+
+        var build = await engine.BuildAsync(new BuildRequest { Select = ["stg_landing__partition_runs"], Threads = 1 });
+
+        Assert.True(build.Succeeded);
+        var runs = (await connection.QueryAsync<(string Source, DateTime Day, bool FullScan)>(
+            """
+            select source_code, (fetched_at at time zone 'UTC')::date, bool_and(is_full_scan)
+            from staging.stg_landing__partition_runs group by 1, 2 order by 1, 2
+            """)).ToList();
+        // Day 1 lists only new jobs: by a date filter (Adzuna, France Travail, JSearch) or, for The
+        // Muse, which has none, by stopping before the older pages of the listing.
+        Assert.Equal(
+            [("adzuna", true), ("adzuna", false), ("france_travail", true), ("france_travail", false),
+             ("jsearch", true), ("jsearch", false), ("themuse", true), ("themuse", false)],
+            runs.Select(r => (r.Source, r.FullScan)));
+        Assert.Equal([new DateTime(2026, 3, 1), new DateTime(2026, 3, 2)], runs.Select(r => r.Day).Distinct().Order());
     }
 
     [Theory]

@@ -94,11 +94,14 @@ internal sealed class TheMuseFormat : ISyntheticFormat
         {
             w.WriteStartObject();
             w.WriteNumber("page", request.PageIndex);
-            w.WriteNumber("page_count", (request.PartitionTotal + PageSize - 1) / PageSize);
+            // No date filter: an incremental run reads the newest pages and stops before the older
+            // ones, so the listing it sees is longer than what it fetched
+            var older = request.Incremental ? PageSize : 0;
+            w.WriteNumber("page_count", (request.PartitionTotal + older + PageSize - 1) / PageSize);
             w.WriteNumber("items_per_page", PageSize);
             w.WriteNumber("took", took);
             w.WriteBoolean("timed_out", false);
-            w.WriteNumber("total", request.PartitionTotal);
+            w.WriteNumber("total", request.PartitionTotal + older);
             w.WriteRawArray("results", items);
             w.WriteStartObject("aggregations");
             w.WriteEndObject();
