@@ -6,7 +6,7 @@
         {'columns': ['fingerprint'], 'unique': true},
         {'columns': ['loaded_at']}
     ],
-    pre_hook=["set local enable_nestloop = off", "set local work_mem = '256MB'"],
+    pre_hook=["set local work_mem = '256MB'"],
     post_hook=["delete from core.posting where not exists (select from core.source_posting where source_posting.posting_id = core.posting.posting_id)"]
 ) }}
 
@@ -18,13 +18,15 @@
 
 with
 
-source_posting as (
+-- `not materialized`: each is read twice (PostgreSQL would otherwise copy every stored row first,
+-- and plan the joins blind, without the tables' statistics)
+source_posting as not materialized (
 
     select * from {{ ref('source_posting') }}
 
 ),
 
-lifecycle as (
+lifecycle as not materialized (
 
     select * from {{ ref('source_posting_lifecycle') }}
 
@@ -80,7 +82,9 @@ ranked as (
     inner join source_system
         on source_system.source_code = source_posting.source_code
     {% if is_incremental() %}
-    where source_posting.posting_id in (select affected.posting_id from affected)
+    -- an array, not `in (select …)`: the planner then expects a handful of postings and reads them
+    -- by index (with the subquery it guesses a third of the table and scans it all)
+    where source_posting.posting_id = any(array(select affected.posting_id from affected))
     {% endif %}
 
 ),

@@ -17,8 +17,9 @@
 
 with
 
-source_posting as (
+source_posting as not materialized (
 
+    -- read twice: materialized, every build would copy all of core.source_posting first
     select * from {{ ref('source_posting') }}
 
 ),
@@ -67,20 +68,19 @@ candidates as (
 
 ),
 
-missing as (
+full_scans as (
 
-    -- a later full run of the same query partition no longer returned it
-    select
-        candidates.source_code,
-        candidates.source_posting_id,
-        min(partition_runs.fetched_at) as missing_since
-    from candidates
-    inner join partition_runs
-        on partition_runs.source_code = candidates.source_code
-        and partition_runs.partition_key = candidates.last_partition_key
-    where partition_runs.fetched_at > candidates.last_seen_at
-        and partition_runs.is_full_scan
-    group by candidates.source_code, candidates.source_posting_id
+    select partition_runs.source_code, partition_runs.partition_key, partition_runs.fetched_at
+    from partition_runs
+    where partition_runs.is_full_scan
+
+),
+
+latest_full_scans as (
+
+    select full_scans.source_code, full_scans.partition_key, max(full_scans.fetched_at) as fetched_at
+    from full_scans
+    group by full_scans.source_code, full_scans.partition_key
 
 ),
 
@@ -97,15 +97,23 @@ judged as (
     select
         candidates.*,
         coalesce(
-            missing.missing_since,
+            -- a later full run of the same query partition no longer returned it: gone since the
+            -- first such run (looked up only for postings the latest run per partition missed)
+            case when latest_full_scans.fetched_at > candidates.last_seen_at then (
+                select min(full_scans.fetched_at)
+                from full_scans
+                where full_scans.source_code = candidates.source_code
+                    and full_scans.partition_key = candidates.last_partition_key
+                    and full_scans.fetched_at > candidates.last_seen_at
+            ) end,
             -- not returned by any fetch for 31 days while the source kept being fetched: expired
             case when source_last_fetch.last_fetched_at > candidates.last_seen_at + interval '31 days'
                 then candidates.last_seen_at + interval '31 days' end
         ) as closed_at
     from candidates
-    left join missing
-        on missing.source_code = candidates.source_code
-        and missing.source_posting_id = candidates.source_posting_id
+    left join latest_full_scans
+        on latest_full_scans.source_code = candidates.source_code
+        and latest_full_scans.partition_key = candidates.last_partition_key
     left join source_last_fetch
         on source_last_fetch.source_code = candidates.source_code
 
