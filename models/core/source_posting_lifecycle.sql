@@ -68,19 +68,17 @@ candidates as (
 
 ),
 
-full_scans as (
+partition_full_scans as (
 
-    select partition_runs.source_code, partition_runs.partition_key, partition_runs.fetched_at
+    -- per query partition: its full runs (a few dozen), and the latest one
+    select
+        partition_runs.source_code,
+        partition_runs.partition_key,
+        max(partition_runs.fetched_at) as latest_fetched_at,
+        array_agg(partition_runs.fetched_at) as fetched_ats
     from partition_runs
     where partition_runs.is_full_scan
-
-),
-
-latest_full_scans as (
-
-    select full_scans.source_code, full_scans.partition_key, max(full_scans.fetched_at) as fetched_at
-    from full_scans
-    group by full_scans.source_code, full_scans.partition_key
+    group by partition_runs.source_code, partition_runs.partition_key
 
 ),
 
@@ -99,21 +97,19 @@ judged as (
         coalesce(
             -- a later full run of the same query partition no longer returned it: gone since the
             -- first such run (looked up only for postings the latest run per partition missed)
-            case when latest_full_scans.fetched_at > candidates.last_seen_at then (
-                select min(full_scans.fetched_at)
-                from full_scans
-                where full_scans.source_code = candidates.source_code
-                    and full_scans.partition_key = candidates.last_partition_key
-                    and full_scans.fetched_at > candidates.last_seen_at
+            case when partition_full_scans.latest_fetched_at > candidates.last_seen_at then (
+                select min(full_scan.fetched_at)
+                from unnest(partition_full_scans.fetched_ats) as full_scan (fetched_at)
+                where full_scan.fetched_at > candidates.last_seen_at
             ) end,
             -- not returned by any fetch for 31 days while the source kept being fetched: expired
             case when source_last_fetch.last_fetched_at > candidates.last_seen_at + interval '31 days'
                 then candidates.last_seen_at + interval '31 days' end
         ) as closed_at
     from candidates
-    left join latest_full_scans
-        on latest_full_scans.source_code = candidates.source_code
-        and latest_full_scans.partition_key = candidates.last_partition_key
+    left join partition_full_scans
+        on partition_full_scans.source_code = candidates.source_code
+        and partition_full_scans.partition_key = candidates.last_partition_key
     left join source_last_fetch
         on source_last_fetch.source_code = candidates.source_code
 
