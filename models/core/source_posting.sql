@@ -468,7 +468,11 @@ resolved as materialized (
             when classified.source_code = 'france_travail' then 'fr'
             else coalesce(core.detect_language(classified.title || ' ' || coalesce(classified.description, '')), 'en')
         end as language,
-        left(core.normalize_key(left(classified.description, 300)), 80) as description_head,
+        -- only the two sides of the Adzuna re-list match need it (a regex pass over 300 characters)
+        case when classified.source_code = 'france_travail'
+                or (classified.source_code = 'adzuna' and classified.company_key is null)
+            then left(core.normalize_key(left(classified.description, 300)), 80)
+        end as description_head,
         classified.title,
         classified.description,
         classified.company_name,
