@@ -2,10 +2,10 @@
 
 {#
     Top 10 neighbours by cosine without the quadratic self-join (method in reco_similar_posting.yml):
-    reco.similar_postings (migration V0042) probes each posting's 12 strongest terms, reads each
-    term's 1,000 strongest postings through the (term, weight, posting_id) index, shortlists the 30
-    best partial dot products and rescores them exactly over all terms. Defaults measured in
-    docs/benchmarks.md (recall against scikit-learn's exact top 10 versus cost).
+    reco.similar_postings (migration V0052) probes each posting's terms weighing at least 0.1,
+    reads each one's postings where it also weighs at least 0.1 (at most 10,000, strongest first)
+    through the (term, weight, posting_id) index, shortlists the 50 best partial dot products and
+    rescores them exactly over all terms. Recall and cost in docs/benchmarks.md.
 #}
 
 with posting_term as (
@@ -18,7 +18,7 @@ posting as (
 
     select posting_id
     from posting_term
-    where term_rank = 1
+    group by posting_id
 
 ),
 
@@ -28,7 +28,7 @@ neighbour as (
 
     select
         posting_id,
-        reco.similar_postings(posting_id, 12, 1000, 30) as neighbour
+        reco.similar_postings(posting_id, 0.1, 10000, 50) as neighbour
     from posting
 
 ),
