@@ -24,24 +24,27 @@ tf_idf as (
 
 ),
 
-normalised as (
+-- The norm per posting is a grouped sum joined back, not a window: one hash aggregate instead of a
+-- sort of every term row by posting.
+norm as (
 
     select
         posting_id,
-        term,
-        (tf_idf / sqrt(sum(tf_idf * tf_idf) over (partition by posting_id)))::real as weight
+        sqrt(sum(tf_idf * tf_idf)) as norm
     from tf_idf
+    group by posting_id
 
 ),
 
 final as (
 
     select
-        posting_id,
-        term,
-        weight,
-        row_number() over (partition by posting_id order by weight desc, term) as term_rank
-    from normalised
+        tf_idf.posting_id,
+        tf_idf.term,
+        (tf_idf.tf_idf / norm.norm)::real as weight
+    from tf_idf
+    inner join norm
+        on tf_idf.posting_id = norm.posting_id
 
 )
 

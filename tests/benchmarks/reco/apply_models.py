@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Create (or refresh CONCURRENTLY) the reco materialized views straight from models/reco/*.sql,
-with ref() resolved to reco.<model> or core.<model>; prints each model's time.
+with ref() resolved to reco.<model> or core.<model> and each model's own pre-hooks run in its
+transaction (the folder's `jit = off` is left to the server); prints each model's time.
 
 The benchmark uses it so its timings are the SQL's own, with no engine overhead. On a shared
 machine wall time says little, so it also prints the CPU seconds the server spent on each model
@@ -19,6 +20,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODELS = os.path.normpath(os.path.join(HERE, "..", "..", "..", "models", "reco"))
 CONFIG = re.compile(r"\{\{\s*config\((.*?)\)\s*\}\}", re.S)
+PRE_HOOK = re.compile(r"pre_hook\s*=\s*\[(.*?)\]", re.S)
+HOOK = re.compile(r'"([^"]*)"')
 COMMENT = re.compile(r"\{#.*?#\}", re.S)
 REF = re.compile(r"\{\{\s*ref\('([a-z0-9_]+)'\)\s*\}\}")
 
@@ -50,15 +53,17 @@ def order(models):
 
 def render(name, sql, models):
     config = CONFIG.search(sql)
-    indexes = []
+    indexes, hooks = [], []
     if config:
+        hook_list = PRE_HOOK.search(config.group(1))
+        hooks = HOOK.findall(hook_list.group(1)) if hook_list else []
         # indexes=[{'columns': [...], 'unique': true}, ...]
         for m in re.finditer(r"\{'columns':\s*\[([^\]]*)\](?:,\s*'unique':\s*(true|false))?\}", config.group(1)):
             cols = [c.strip().strip("'") for c in m.group(1).split(",")]
             indexes.append((cols, m.group(2) == "true"))
     body = COMMENT.sub("", CONFIG.sub("", sql))
     body = REF.sub(lambda m: ("reco." if m.group(1) in models else "core.") + m.group(1), body)
-    return body.strip(), indexes
+    return body.strip(), indexes, hooks
 
 
 def cpu_seconds(pid):
@@ -110,16 +115,18 @@ def main():
     for name in order(models):
         if only and name not in only:
             continue
-        body, indexes = render(name, models[name], models)
+        body, indexes, hooks = render(name, models[name], models)
+        # The model's own pre-hooks, in the model's transaction, as the engine runs them.
         if args.refresh:
-            took, cpu = psql(args.url, f"refresh materialized view concurrently reco.{name}")
+            statements = ["begin", *hooks, f"refresh materialized view concurrently reco.{name}", "commit"]
+            took, cpu = psql(args.url, ";\n".join(statements))
         else:
-            statements = [f"drop materialized view if exists reco.{name} cascade",
+            statements = ["begin", *hooks, f"drop materialized view if exists reco.{name} cascade",
                           f"create materialized view reco.{name} as\n{body}"]
             for i, (cols, unique) in enumerate(indexes):
                 statements.append(
                     f"create {'unique ' if unique else ''}index {name}_{i} on reco.{name} ({', '.join(cols)})")
-            statements.append(f"analyze reco.{name}")
+            statements += ["commit", f"analyze reco.{name}"]
             took, cpu = psql(args.url, ";\n".join(statements))
         total += took
         total_cpu += cpu
