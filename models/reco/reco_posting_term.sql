@@ -1,4 +1,4 @@
-{{ config(materialized='materialized_view', indexes=[{'columns': ['posting_id', 'term'], 'unique': true}, {'columns': ['term', 'weight', 'posting_id']}]) }}
+{{ config(materialized='table', indexes=[{'columns': ['posting_id', 'term'], 'unique': true}, {'columns': ['term', 'weight', 'posting_id']}]) }}
 
 with posting_term_frequency as (
 

@@ -1,5 +1,5 @@
 {{ config(
-    materialized='materialized_view',
+    materialized='table',
     indexes=[{'columns': ['posting_id', 'term'], 'unique': true}],
     pre_hook=["set local parallel_tuple_cost = 0.01"]
 ) }}

@@ -8,17 +8,20 @@
     rescores them exactly over all terms. Recall and cost in docs/benchmarks.md.
 #}
 
-with posting_term as (
+-- The neighbours are read through reco.similar_postings, which reads {{ ref('reco_posting_term') }}
+-- (this reference orders the build). The view itself reads only core.posting: a view reading the
+-- term table would be dropped and recomputed whenever the build swaps that table in.
+with posting as (
 
-    select * from {{ ref('reco_posting_term') }}
+    select * from {{ ref('posting') }}
 
 ),
 
-posting as (
+active_posting as (
 
     select posting_id
-    from posting_term
-    group by posting_id
+    from posting
+    where is_active
 
 ),
 
@@ -29,7 +32,7 @@ neighbour as (
     select
         posting_id,
         reco.similar_postings(posting_id, 0.1, 10000, 50) as neighbour
-    from posting
+    from active_posting
 
 ),
 

@@ -1,4 +1,4 @@
-{{ config(materialized='materialized_view', indexes=[{'columns': ['term'], 'unique': true}]) }}
+{{ config(materialized='table', indexes=[{'columns': ['term'], 'unique': true}]) }}
 
 with posting_term_frequency as (
 

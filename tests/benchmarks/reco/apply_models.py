@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Create (or refresh CONCURRENTLY) the reco materialized views straight from models/reco/*.sql,
+"""Create (or refresh CONCURRENTLY) the reco materialized views straight from models/reco/*.sql
+(table models are rebuilt and swapped in),
 with ref() resolved to reco.<model> or core.<model> and each model's own pre-hooks run in its
 transaction (the folder's `jit = off` is left to the server); prints each model's time.
 
@@ -53,8 +54,10 @@ def order(models):
 
 def render(name, sql, models):
     config = CONFIG.search(sql)
-    indexes, hooks = [], []
+    indexes, hooks, kind = [], [], "materialized view"
     if config:
+        if re.search(r"materialized\s*=\s*'table'", config.group(1)):
+            kind = "table"
         hook_list = PRE_HOOK.search(config.group(1))
         hooks = HOOK.findall(hook_list.group(1)) if hook_list else []
         # indexes=[{'columns': [...], 'unique': true}, ...]
@@ -63,7 +66,7 @@ def render(name, sql, models):
             indexes.append((cols, m.group(2) == "true"))
     body = COMMENT.sub("", CONFIG.sub("", sql))
     body = REF.sub(lambda m: ("reco." if m.group(1) in models else "core.") + m.group(1), body)
-    return body.strip(), indexes, hooks
+    return body.strip(), indexes, hooks, kind
 
 
 def cpu_seconds(pid):
@@ -115,19 +118,23 @@ def main():
     for name in order(models):
         if only and name not in only:
             continue
-        body, indexes, hooks = render(name, models[name], models)
+        body, indexes, hooks, kind = render(name, models[name], models)
         # The model's own pre-hooks, in the model's transaction, as the engine runs them.
-        if args.refresh:
+        if args.refresh and kind != "table":
             statements = ["begin", *hooks, f"refresh materialized view concurrently reco.{name}", "commit"]
-            took, cpu = psql(args.url, ";\n".join(statements))
         else:
-            statements = ["begin", *hooks, f"drop materialized view if exists reco.{name} cascade",
-                          f"create materialized view reco.{name} as\n{body}"]
+            # A table model is rebuilt beside the old one and swapped in, as the engine does.
+            target = f"{name}__new" if args.refresh else name
+            statements = ["begin", *hooks, f"drop {kind} if exists reco.{target} cascade",
+                          f"create {kind} reco.{target} as\n{body}"]
             for i, (cols, unique) in enumerate(indexes):
                 statements.append(
-                    f"create {'unique ' if unique else ''}index {name}_{i} on reco.{name} ({', '.join(cols)})")
+                    f"create {'unique ' if unique else ''}index {target}_{i} on reco.{target} ({', '.join(cols)})")
+            if target != name:
+                statements += [f"drop {kind} reco.{name}", f"alter {kind} reco.{target} rename to {name}"]
+                statements += [f"alter index reco.{target}_{i} rename to {name}_{i}" for i in range(len(indexes))]
             statements += ["commit", f"analyze reco.{name}"]
-            took, cpu = psql(args.url, ";\n".join(statements))
+        took, cpu = psql(args.url, ";\n".join(statements))
         total += took
         total_cpu += cpu
         print(f"{name}\t{took:.2f}s\tcpu {cpu:.1f}s\tload {os.getloadavg()[0]:.1f}", flush=True)

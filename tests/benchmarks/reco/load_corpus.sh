@@ -9,7 +9,7 @@ migrations="$here/../../../migrations"
 base=$1 db=$2 dir=$3
 psql "$base/postgres" -qAt -c "drop database if exists $db" -c "create database $db"
 url="$base/$db"
-for m in "$migrations"/V0001__*.sql "$migrations"/V0002__*.sql "$migrations"/V004*.sql "$migrations"/V0052__*.sql; do
+for m in "$migrations"/V0001__*.sql "$migrations"/V0002__*.sql "$migrations"/V004*.sql "$migrations"/V0052__*.sql "$migrations"/V0053__*.sql; do
     psql "$url" -q -v ON_ERROR_STOP=1 -f "$m" >/dev/null
 done
 psql "$url" -q -v ON_ERROR_STOP=1 -f "$here/core_fixture.sql"
