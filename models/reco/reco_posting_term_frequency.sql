@@ -5,7 +5,7 @@
 ) }}
 
 {#
-    Tokenising is most of this view's time (about 0.5 ms a posting). The planner prices
+    Tokenising is most of this model's time (about 0.5 ms a posting). The planner prices
     to_tsvector as a cheap call, so at the default parallel_tuple_cost it judges that shipping the
     term rows back from workers costs more than it saves, and tokenises on one core.
 #}
