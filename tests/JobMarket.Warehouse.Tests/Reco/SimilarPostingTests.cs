@@ -199,13 +199,18 @@ public sealed class SimilarPostingTests
         Assert.True(readsDuringRefresh > 0);
     }
 
+    private static async Task<NpgsqlDataSource> BuildGeneratedAsync()
+    {
+        var (dataSource, warehouse) = await FreshAsync();
+        await warehouse.AddGeneratedPostingsAsync(400, inParis: 400);
+        await warehouse.BuildAsync();
+        return dataSource;
+    }
+
     [Fact]
     public async Task SimilarPostings_GivesTheExactTopTenCosines_WhenNothingIsPruned()
     {
-        var (dataSource, warehouse) = await FreshAsync();
-        await using var _ = dataSource;
-        await warehouse.AddGeneratedPostingsAsync(400, inParis: 400);
-        await warehouse.BuildAsync();
+        await using var dataSource = await BuildGeneratedAsync();
 
         await using var connection = await dataSource.OpenConnectionAsync();
         // Every term probed and every list read whole: the partial dot products are the cosines.
@@ -231,11 +236,7 @@ public sealed class SimilarPostingTests
     [Fact]
     public async Task Build_FindsNineInTenOfTheExactTopTen_WhenTheDefaultsPrune()
     {
-        var (dataSource, warehouse) = await FreshAsync();
-        await using var _ = dataSource;
-        await warehouse.AddGeneratedPostingsAsync(400, inParis: 400);
-
-        await warehouse.BuildAsync();
+        await using var dataSource = await BuildGeneratedAsync();
 
         await using var connection = await dataSource.OpenConnectionAsync();
         // A view neighbour counts when its cosine reaches the exact 10th best (ties may go either way).
