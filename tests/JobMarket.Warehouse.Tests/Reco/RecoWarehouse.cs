@@ -20,7 +20,8 @@ internal sealed class RecoWarehouse
         create table core.skill (skill_id bigint primary key, skill_name text not null, skill_family text);
         create table core.posting (
             posting_id bigint primary key, title text, description text, language text,
-            is_active boolean not null, location_id bigint, contract_code text, remote_code text);
+            is_active boolean not null, location_id bigint, contract_code text, remote_code text,
+            loaded_at timestamptz not null default clock_timestamp());
         create table core.posting_skill (posting_id bigint, skill_id bigint, primary key (posting_id, skill_id));
         """;
 
@@ -52,7 +53,7 @@ internal sealed class RecoWarehouse
         await connection.ExecuteAsync("""
             insert into core.location (location_id, departement_code)
             values (hashtext(@departement), @departement) on conflict do nothing;
-            insert into core.posting values (@postingId, @title, @description, @language, @isActive, hashtext(@departement), @contract, @remote);
+            insert into core.posting values (@postingId, @title, @description, @language, @isActive, hashtext(@departement), @contract, @remote, clock_timestamp());
             insert into core.skill (skill_id, skill_name, skill_family)
             select hashtext(name), name, 'test' from unnest(@skills) as name on conflict do nothing;
             insert into core.posting_skill select @postingId, hashtext(name) from unnest(@skills) as name;
@@ -84,9 +85,10 @@ internal sealed class RecoWarehouse
     /// <summary>
     /// <paramref name="postings"/> generated French postings over 60 words (a 2-word title and an
     /// 8-word description each, so at most 10 terms and posting lists of a few hundred at most),
-    /// the first <paramref name="inParis"/> in département 75, the others in 13.
+    /// with ids from <paramref name="firstId"/>; those with ids up to <paramref name="inParis"/>
+    /// in département 75, the others in 13.
     /// </summary>
-    public async Task AddGeneratedPostingsAsync(int postings, int inParis)
+    public async Task AddGeneratedPostingsAsync(int postings, int inParis, int firstId = 1)
     {
         await using var connection = await _dataSource.OpenConnectionAsync();
         await connection.ExecuteAsync("""
@@ -96,12 +98,27 @@ internal sealed class RecoWarehouse
                 i,
                 word[1 + (i * 7) % 60] || ' ' || word[1 + (i * 11) % 60],
                 (select string_agg(word[1 + (i * j * 31 + j * 17 + i / 7) % 60], ' ') from generate_series(1, 8) as j),
-                'fr', true, case when i <= @inParis then 1 else 2 end, 'permanent', 'on_site'
-            from generate_series(1, @postings) as i
+                'fr', true, case when i <= @inParis then 1 else 2 end, 'permanent', 'on_site', clock_timestamp()
+            from generate_series(@firstId, @firstId + @postings - 1) as i
             cross join (
                 select array_agg('mot' || chr(97 + n % 26) || chr(97 + n / 26) || 'r' order by n) as word
                 from generate_series(0, 59) as n
             ) as words;
-            """, new { postings, inParis });
+            """, new { postings, inParis, firstId });
+    }
+
+    /// <summary>
+    /// Rewrites postings as the core model does on a later day: closes <paramref name="closed"/>,
+    /// gives <paramref name="retitled"/> a new title, and moves the loaded_at of all of them and of
+    /// <paramref name="untouched"/> (seen again, text unchanged).
+    /// </summary>
+    public async Task RewritePostingsAsync(long[] closed, long[] retitled, long[] untouched)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("""
+            update core.posting set is_active = false, loaded_at = clock_timestamp() where posting_id = any(@closed);
+            update core.posting set title = 'Boulanger pâtissier levain', loaded_at = clock_timestamp() where posting_id = any(@retitled);
+            update core.posting set loaded_at = clock_timestamp() where posting_id = any(@untouched);
+            """, new { closed, retitled, untouched });
     }
 }

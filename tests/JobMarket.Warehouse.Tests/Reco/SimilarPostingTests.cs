@@ -53,7 +53,7 @@ public sealed class SimilarPostingTests
             inner join reco.reco_posting_term as b on a.term = b.term and a.posting_id <> b.posting_id
             group by a.posting_id, b.posting_id
         )
-        select posting_id, row_number() over (partition by posting_id order by score desc, similar_posting_id) as rank, score
+        select posting_id, similar_posting_id, row_number() over (partition by posting_id order by score desc, similar_posting_id) as rank, score
         from pair
         """;
 
@@ -145,7 +145,7 @@ public sealed class SimilarPostingTests
 
         await using var connection = await dataSource.OpenConnectionAsync();
         var terms = (await connection.QueryAsync<(long PostingId, string Term)>(
-            "select posting_id, term from reco.reco_posting_term_frequency where posting_id in (4, 5, 10, 11)")).ToList();
+            "select posting_id, unnest(terms) from reco.reco_posting_term_frequency where posting_id in (4, 5, 10, 11)")).ToList();
         // 'nurse' / 'nurses' / 'nursing' stem together in English; French stop words are gone.
         Assert.Contains((10L, "nurs"), terms);
         Assert.Contains((11L, "nurs"), terms);
@@ -233,25 +233,111 @@ public sealed class SimilarPostingTests
         Assert.Empty(mismatches);
     }
 
+    // View neighbours found among the exact top 10 of the current vectors (a neighbour counts when its
+    // cosine reaches the exact 10th best: ties may go either way), and the exact top 10's size; both
+    // over the pairs (posting_id, similar_posting_id) that pass pairFilter.
+    private static Task<(long Found, long Expected)> RecallAsync(NpgsqlConnection connection, string pairFilter = "true") =>
+        connection.QuerySingleAsync<(long Found, long Expected)>($"""
+            with exact as ({BruteForceNeighbours}),
+            tenth as (select posting_id, score from exact where rank = 10)
+            select
+                (select count(*) from (select * from reco.reco_similar_posting where {pairFilter}) as view_row
+                 inner join tenth on tenth.posting_id = view_row.posting_id
+                 where view_row.score >= tenth.score - 1e-5),
+                (select count(*) from exact where rank <= 10 and ({pairFilter}))
+            """);
+
+    // View rows whose score is not the cosine of the two postings' current vectors.
+    private const string StaleScores = """
+        select count(*)
+        from reco.reco_similar_posting as view_row
+        where abs(view_row.score - coalesce((
+            select sum(a.weight::double precision * b.weight)
+            from reco.reco_posting_term as a
+            inner join reco.reco_posting_term as b on a.term = b.term
+            where a.posting_id = view_row.posting_id and b.posting_id = view_row.similar_posting_id), 0)) > 1e-5
+        """;
+
     [Fact]
     public async Task Build_FindsNineInTenOfTheExactTopTen_WhenTheDefaultsPrune()
     {
         await using var dataSource = await BuildGeneratedAsync();
 
         await using var connection = await dataSource.OpenConnectionAsync();
-        // A view neighbour counts when its cosine reaches the exact 10th best (ties may go either way).
-        var (found, expected) = await connection.QuerySingleAsync<(long Found, long Expected)>($"""
-            with exact as ({BruteForceNeighbours}),
-            tenth as (select posting_id, score from exact where rank = 10)
-            select
-                (select count(*) from reco.reco_similar_posting as view_row
-                 inner join tenth on tenth.posting_id = view_row.posting_id
-                 where view_row.score >= tenth.score - 1e-5),
-                (select count(*) from exact where rank <= 10)
-            """);
+        var (found, expected) = await RecallAsync(connection);
 
         Assert.Equal(4000L, expected);
         Assert.Equal(4000L, await connection.ExecuteScalarAsync<long>("select count(*) from reco.reco_similar_posting"));
+        Assert.True(found >= 0.9 * expected, $"{found} of {expected} exact neighbours found");
+    }
+
+    [Fact]
+    public async Task Build_KeepsTheVocabularyAndUpdatesOnlyWhatChanged_WhenADayAddsClosesAndRewritesPostings()
+    {
+        var (dataSource, warehouse) = await FreshAsync();
+        await using var _ = dataSource;
+        await warehouse.AddGeneratedPostingsAsync(400, inParis: 400);
+        await warehouse.BuildAsync();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        const string FitQuery = "select max(fitted_at) from reco.reco_term_idf";
+        const string SeenAgainQuery = "select changed_at from reco.reco_posting_term_frequency where posting_id = 7";
+        var fittedAt = await connection.ExecuteScalarAsync<DateTime>(FitQuery);
+        var seenAgainChangedAt = await connection.ExecuteScalarAsync<DateTime>(SeenAgainQuery);
+        long[] closed = [3, 14, 25, 36, 47, 58, 69, 80, 91, 102];
+
+        await warehouse.AddGeneratedPostingsAsync(20, inParis: 0, firstId: 401);
+        await warehouse.RewritePostingsAsync(closed, retitled: [30, 31, 32], untouched: [7, 8, 9]);
+        await warehouse.BuildAsync();
+
+        Assert.Equal(fittedAt, await connection.ExecuteScalarAsync<DateTime>(FitQuery));
+        Assert.Equal(seenAgainChangedAt, await connection.ExecuteScalarAsync<DateTime>(SeenAgainQuery));
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("""
+            select
+                (select count(*) from reco.reco_posting_term_frequency where posting_id = any(@closed))
+                + (select count(*) from reco.reco_posting_term where posting_id = any(@closed))
+                + (select count(*) from reco.reco_posting_neighbour where posting_id = any(@closed) or similar_posting_id = any(@closed))
+            """, new { closed }));
+        // The retitled postings were tokenised again; 'levain' is not in the kept vocabulary, so it weighs nothing.
+        Assert.Equal(3L, await connection.ExecuteScalarAsync<long>(
+            "select count(*) from reco.reco_posting_term_frequency where posting_id in (30, 31, 32) and 'levain' = any(terms)"));
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("select count(*) from reco.reco_posting_term where term = 'levain'"));
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>(StaleScores));
+        Assert.Equal(200L, await connection.ExecuteScalarAsync<long>("select count(*) from reco.reco_similar_posting where posting_id > 400"));
+        // The new postings reach the older postings' lists (through the offers) about as often as they should.
+        var (foundNew, expectedNew) = await RecallAsync(connection, "posting_id <= 400 and similar_posting_id > 400");
+        Assert.True(expectedNew > 0);
+        Assert.True(foundNew >= 0.8 * expectedNew, $"{foundNew} of {expectedNew} exact neighbours among the new postings found");
+        var (found, expected) = await RecallAsync(connection);
+        Assert.Equal(4100L, expected);
+        Assert.True(found >= 0.9 * expected, $"{found} of {expected} exact neighbours found");
+    }
+
+    [Fact]
+    public async Task Build_FitsTheVocabularyAgainAndRecomputesEveryNeighbour_WhenMostPostingsAreNew()
+    {
+        var (dataSource, warehouse) = await FreshAsync();
+        await using var _ = dataSource;
+        await warehouse.AddGeneratedPostingsAsync(100, inParis: 100);
+        await warehouse.BuildAsync();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var firstFit = await connection.ExecuteScalarAsync<DateTime>("select max(fitted_at) from reco.reco_term_idf");
+
+        await warehouse.AddGeneratedPostingsAsync(300, inParis: 400, firstId: 101);
+        await warehouse.BuildAsync();
+
+        var (fittedAt, fittedOn) = await connection.QuerySingleAsync<(DateTime, long)>(
+            "select max(fitted_at), max(count_postings) from reco.reco_term_idf");
+        Assert.True(fittedAt > firstFit);
+        Assert.Equal(400L, fittedOn);
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("select count(distinct fitted_at) from reco.reco_term_idf"));
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("""
+            select
+                (select count(*) from reco.reco_posting_term where computed_at < @fittedAt)
+                + (select count(*) from reco.reco_posting_neighbour where computed_at < @fittedAt)
+            """, new { fittedAt }));
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>(StaleScores));
+        var (found, expected) = await RecallAsync(connection);
+        Assert.Equal(4000L, expected);
         Assert.True(found >= 0.9 * expected, $"{found} of {expected} exact neighbours found");
     }
 }

@@ -19,8 +19,11 @@ create table core.posting (
     is_active boolean not null,
     location_id bigint,
     contract_code text,
-    remote_code text
+    remote_code text,
+    -- when the core model last wrote the posting (the watermark the reco models read from)
+    loaded_at timestamptz not null default now()
 );
+create index on core.posting (loaded_at);
 create table core.posting_skill (
     posting_id bigint not null,
     skill_id bigint not null,

@@ -3,8 +3,8 @@
 # sample of the postings (posting_id % SAMPLE = 0), against the exact top 10 on the warehouse's
 # own vectors (sklearn_exact.py features: the whole corpus' exact top 10 from WORK_DIR/exact.npz
 # when that file exists, else the sampled postings' own, cached in WORK_DIR/exact_sample_S.npz).
-# Prints wall seconds and the server's CPU seconds (apply_models.py's sampler).
-# Needs the term views built (apply_models.py) and migration V0052 applied.
+# Prints wall seconds and the server's CPU seconds (server_cpu.py).
+# Needs the reco models built (next_day.sh, or `jobmarket build -s path:models/reco`).
 # Usage: similarity_tradeoff.sh DATABASE_URL WORK_DIR SAMPLE "min_weight cap m" ["min_weight cap m" ...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +17,7 @@ fi
 for params in "$@"; do
     read -r min_weight cap m <<<"$params"
     sql="\\copy (select posting_id, (n).similar_posting_id, (n).score from (select posting_id, reco.similar_postings(posting_id, $min_weight, $cap, $m) as n from reco.reco_posting where posting_id % $sample = 0) as s) to '$work/sample.tsv'"
-    timing=$(cd "$here" && python3 -c 'import sys, apply_models; took, cpu = apply_models.psql(sys.argv[1], sys.argv[2]); print(f"wall_s={took:.1f} cpu_s={cpu:.1f}")' "$url" "$sql")
+    timing=$(python3 "$here/server_cpu.py" "$url" "$sql")
     echo "min_weight=$min_weight cap=$cap m=$m $timing load=$(cut -d' ' -f1 /proc/loadavg)"
     cache=(--cache "$work/exact_sample_$sample.npz")
     [[ -f "$work/exact.npz" ]] && cache=(--cache "$work/exact.npz")

@@ -10,8 +10,9 @@ namespace JobMarket.Warehouse.Runner.Models.Materializations;
 /// The four model materializations, each inside the node's one transaction and each auditing the
 /// new data (the node's tests) before it is published:
 /// <list type="bullet">
-/// <item><c>view</c>: <c>create or replace view</c>; an incompatible column change builds the view under
-///   a temporary name and swaps it in, recreating dependents.</item>
+/// <item><c>view</c>: <c>create or replace view</c> when the rendered definition's hash (in
+///   <c>audit.model_state</c>) changed, else left alone; an incompatible column change builds the view
+///   under a temporary name and swaps it in, recreating dependents.</item>
 /// <item><c>table</c>: built as <c>&lt;name&gt;__tmp_&lt;run&gt;</c>, indexed, audited, swapped.</item>
 /// <item><c>incremental</c>: new rows into a temporary table, tested there, schema drift per
 ///   <c>on_schema_change</c>, delete+insert by <c>unique_key</c>; first run and <c>--full-refresh</c>
@@ -36,7 +37,23 @@ internal static class Materializer
     {
         var target = run.Node.Relation;
         var sql = run.Render(false);
+        var hash = Hash(sql);
         var existing = await RelationCatalog.FindAsync(run.Connection, run.Transaction, target, ct);
+        if (existing is { Kind: 'v' } && !run.FullRefresh && await StoredHashAsync(run, target, ct) == hash)
+        {
+            // Unchanged: replacing it anyway would take an exclusive lock and wait for every reader.
+            return await AuditedAsync(run, target, new MaterializeOutcome(null, true, "unchanged"));
+        }
+        var outcome = await CreateOrSwapViewAsync(run, target, sql, existing, ct);
+        if (outcome.Published)
+        {
+            await RecordHashAsync(run, target, "view", hash, ct);
+        }
+        return outcome;
+    }
+
+    private static async Task<MaterializeOutcome> CreateOrSwapViewAsync(NodeExecution run, Relation target, string sql, ExistingRelation? existing, CancellationToken ct)
+    {
         if (existing is null || existing.Kind == 'v')
         {
             await SqlRunner.ExecuteAsync(run.Connection, run.Transaction, "savepoint jobmarket_view", ct);
@@ -134,8 +151,7 @@ internal static class Materializer
         var sql = run.Render(false);
         var hash = Hash(sql + "\n--indexes: " + string.Join(";", run.Node.Config.Indexes.Select(i => i.Describe())));
         var existing = await RelationCatalog.FindAsync(run.Connection, run.Transaction, target, ct);
-        var stored = await run.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "select definition_sha256 from audit.model_state where relation = @relation", new { relation = target.ToString() }, run.Transaction, cancellationToken: ct));
+        var stored = await StoredHashAsync(run, target, ct);
         if (existing is { Kind: 'm' } && stored == hash && !run.FullRefresh)
         {
             var concurrently = existing.Populated && await RelationCatalog.HasUniqueIndexAsync(run.Connection, run.Transaction, existing.Oid, ct);
@@ -147,16 +163,24 @@ internal static class Materializer
         var outcome = await PublishBuiltAsync(run, built, 'm', existing, rows, ct);
         if (outcome.Published)
         {
-            await run.Connection.ExecuteAsync(new CommandDefinition(
-                """
-                insert into audit.model_state (relation, materialization, definition_sha256, updated_at)
-                values (@relation, 'materialized_view', @hash, clock_timestamp())
-                on conflict (relation) do update set definition_sha256 = excluded.definition_sha256, updated_at = excluded.updated_at
-                """, new { relation = target.ToString(), hash }, run.Transaction, cancellationToken: ct));
+            await RecordHashAsync(run, target, "materialized_view", hash, ct);
             outcome = outcome with { Action = existing is null ? "created" : stored == hash ? "rebuilt (full refresh)" : "rebuilt (definition changed)" };
         }
         return outcome;
     }
+
+    private static Task<string?> StoredHashAsync(NodeExecution run, Relation target, CancellationToken ct) =>
+        run.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "select definition_sha256 from audit.model_state where relation = @relation", new { relation = target.ToString() }, run.Transaction, cancellationToken: ct));
+
+    private static Task RecordHashAsync(NodeExecution run, Relation target, string materialization, string hash, CancellationToken ct) =>
+        run.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into audit.model_state (relation, materialization, definition_sha256, updated_at)
+            values (@relation, @materialization, @hash, clock_timestamp())
+            on conflict (relation) do update
+            set materialization = excluded.materialization, definition_sha256 = excluded.definition_sha256, updated_at = excluded.updated_at
+            """, new { relation = target.ToString(), materialization, hash }, run.Transaction, cancellationToken: ct));
 
     private static async Task<MaterializeOutcome> AuditedAsync(NodeExecution run, Relation relation, MaterializeOutcome outcome) =>
         await run.AuditAsync(relation) ? outcome : outcome with { Published = false, Action = "tests failed" };

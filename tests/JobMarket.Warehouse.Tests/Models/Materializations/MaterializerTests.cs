@@ -57,6 +57,33 @@ public sealed class MaterializerTests
     }
 
     [Fact]
+    public async Task View_IsLeftAloneWithoutWaitingForReaders_WhenItsDefinitionIsUnchanged()
+    {
+        await using var harness = await EngineHarness.CreateAsync("minimal");
+        harness.Write("models/marts/number_view.sql", "{{ config(materialized='view') }}\nselect n from {{ source('numbers', 'numbers') }}\n");
+        Assert.True((await harness.BuildAsync()).Succeeded);
+        // A reader inside a transaction holds its lock on the view: a `create or replace` would wait for it.
+        await using var reader = await harness.DataSource.OpenConnectionAsync();
+        await using var transaction = await reader.BeginTransactionAsync();
+        await using (var read = new Npgsql.NpgsqlCommand("select count(*) from marts.number_view", reader, transaction))
+        {
+            Assert.Equal(1000L, await read.ExecuteScalarAsync());
+        }
+
+        // Bounded: a build that waits for the reader fails the test instead of hanging it.
+        var unchanged = await harness.Engine().BuildAsync(new BuildRequest()).WaitAsync(TimeSpan.FromSeconds(60));
+        await transaction.CommitAsync();
+        harness.Write("models/marts/number_view.sql", "{{ config(materialized='view') }}\nselect n, n * 2 as twice from {{ source('numbers', 'numbers') }}\n");
+        var changed = await harness.BuildAsync();
+
+        Assert.True(unchanged.Succeeded, Failures(unchanged));
+        Assert.Equal("unchanged", await harness.ScalarAsync<string>($"select action from audit.model_run where run_id = {unchanged.RunId}"));
+        Assert.True(changed.Succeeded, Failures(changed));
+        Assert.Equal("replaced", await harness.ScalarAsync<string>($"select action from audit.model_run where run_id = {changed.RunId}"));
+        Assert.Equal(2000L, await harness.ScalarAsync<long>("select sum(twice) / sum(n) * 1000 from marts.number_view"));
+    }
+
+    [Fact]
     public async Task Incremental_MergesByUniqueKeyAndHandlesSchemaChanges_AcrossRuns()
     {
         await using var harness = await EngineHarness.CreateAsync("minimal");
