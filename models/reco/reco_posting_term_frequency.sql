@@ -1,7 +1,7 @@
 {{ config(
     materialized='incremental',
     unique_key='posting_id',
-    indexes=[{'columns': ['posting_id'], 'unique': true}, {'columns': ['changed_at']}],
+    indexes=[{'columns': ['posting_id'], 'unique': true}, {'columns': ['posting_loaded_at']}],
     pre_hook=["set local parallel_tuple_cost = 0.01"],
     post_hook=["delete from reco.reco_posting_term_frequency as stored where not exists (select from core.posting as posting where posting.posting_id = stored.posting_id and posting.is_active and posting.loaded_at = stored.posting_loaded_at)"]
 ) }}
