@@ -10,8 +10,8 @@ namespace JobMarket.Warehouse.Runner.Models.Materializations;
 /// The four model materializations, each inside the node's one transaction and each auditing the
 /// new data (the node's tests) before it is published:
 /// <list type="bullet">
-/// <item><c>view</c>: <c>create or replace view</c> when the rendered definition's hash (in
-///   <c>audit.model_state</c>) changed, else left alone; an incompatible column change builds the view
+/// <item><c>view</c>: <c>create or replace view</c> when the hash of the rendered definition and of
+///   the columns it reads (in <c>audit.model_state</c>) changed, else left alone; an incompatible column change builds the view
 ///   under a temporary name and swaps it in, recreating dependents.</item>
 /// <item><c>table</c>: built as <c>&lt;name&gt;__tmp_&lt;run&gt;</c>, indexed, audited, swapped.</item>
 /// <item><c>incremental</c>: new rows into a temporary table, tested there, schema drift per
@@ -37,9 +37,8 @@ internal static class Materializer
     {
         var target = run.Node.Relation;
         var sql = run.Render(false);
-        var hash = Hash(sql);
         var existing = await RelationCatalog.FindAsync(run.Connection, run.Transaction, target, ct);
-        if (existing is { Kind: 'v' } && !run.FullRefresh && await StoredHashAsync(run, target, ct) == hash)
+        if (existing is { Kind: 'v' } && !run.FullRefresh && await StoredHashAsync(run, target, ct) == await ViewHashAsync(run, sql, ct))
         {
             // Unchanged: replacing it anyway would take an exclusive lock and wait for every reader.
             return await AuditedAsync(run, target, new MaterializeOutcome(null, true, "unchanged"));
@@ -47,10 +46,14 @@ internal static class Materializer
         var outcome = await CreateOrSwapViewAsync(run, target, sql, existing, ct);
         if (outcome.Published)
         {
-            await RecordHashAsync(run, target, "view", hash, ct);
+            await RecordHashAsync(run, target, "view", await ViewHashAsync(run, sql, ct), ct);
         }
         return outcome;
     }
+
+    // The definition and the columns of what the published view reads (a `select *` takes them in).
+    private static async Task<string> ViewHashAsync(NodeExecution run, string sql, CancellationToken ct) =>
+        Hash(sql + "\n--upstream: " + await RelationCatalog.UpstreamColumnsAsync(run.Connection, run.Transaction, run.Node.Relation.ToString(), ct));
 
     private static async Task<MaterializeOutcome> CreateOrSwapViewAsync(NodeExecution run, Relation target, string sql, ExistingRelation? existing, CancellationToken ct)
     {

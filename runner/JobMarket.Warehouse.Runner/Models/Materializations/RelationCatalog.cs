@@ -29,6 +29,26 @@ internal static class RelationCatalog
             order by a.attnum
             """, new { regclass }, tx, cancellationToken: ct))];
 
+    /// <summary>
+    /// The columns (name and type) of every relation a view reads, from its rewrite rule's
+    /// dependencies: a view's stored column list comes from them (<c>select *</c>), so an upstream
+    /// column change must count as a change of the view.
+    /// </summary>
+    public static Task<string> UpstreamColumnsAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, string regclass, CancellationToken ct = default) =>
+        connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            """
+            select coalesce(string_agg(format('%s.%s %s', upstream.refobjid::regclass, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', '
+                order by upstream.refobjid::regclass::text, a.attnum), '')
+            from (
+                select distinct d.refobjid
+                from pg_catalog.pg_rewrite as r
+                join pg_catalog.pg_depend as d
+                    on d.classid = 'pg_catalog.pg_rewrite'::regclass and d.objid = r.oid and d.refclassid = 'pg_catalog.pg_class'::regclass
+                where r.ev_class = @regclass::regclass and d.refobjid <> r.ev_class
+            ) as upstream
+            join pg_catalog.pg_attribute as a on a.attrelid = upstream.refobjid and a.attnum > 0 and not a.attisdropped
+            """, new { regclass }, tx, cancellationToken: ct))!;
+
     /// <summary>True when a unique, non-partial, plain-column index exists (what REFRESH .. CONCURRENTLY needs).</summary>
     public static Task<bool> HasUniqueIndexAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, long oid, CancellationToken ct = default) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(

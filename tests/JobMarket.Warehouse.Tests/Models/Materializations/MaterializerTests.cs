@@ -84,6 +84,21 @@ public sealed class MaterializerTests
     }
 
     [Fact]
+    public async Task View_IsReplaced_WhenARelationItSelectsStarFromGainsAColumn()
+    {
+        await using var harness = await EngineHarness.CreateAsync("minimal");
+        harness.Write("models/marts/all_numbers.sql", "{{ config(materialized='view') }}\nselect * from {{ source('numbers', 'numbers') }}\n");
+        Assert.True((await harness.BuildAsync()).Succeeded);
+        await harness.ExecuteAsync("alter table raw.numbers add column extra integer not null default 7");
+
+        var result = await harness.BuildAsync();
+
+        Assert.True(result.Succeeded, Failures(result));
+        Assert.Equal("replaced", await harness.ScalarAsync<string>($"select action from audit.model_run where run_id = {result.RunId}"));
+        Assert.Equal(7000L, await harness.ScalarAsync<long>("select sum(extra) from marts.all_numbers"));
+    }
+
+    [Fact]
     public async Task Incremental_MergesByUniqueKeyAndHandlesSchemaChanges_AcrossRuns()
     {
         await using var harness = await EngineHarness.CreateAsync("minimal");
