@@ -274,6 +274,7 @@ internal sealed class ModelEngine(NpgsqlDataSource dataSource, ModelEngineOption
             RunId = context.RunId,
             Options = options,
             FullRefresh = context.Request.FullRefresh,
+            PlannerSettings = await PlannerSettings.CaptureAsync(connection, tx, ct),
             AuditAsync = async relation =>
             {
                 if (!withTests)

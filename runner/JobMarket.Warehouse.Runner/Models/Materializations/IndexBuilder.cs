@@ -21,6 +21,20 @@ internal static class IndexBuilder
         return names;
     }
 
+    /// <summary>
+    /// Creates the configured indexes an existing relation lacks (an index added to an incremental
+    /// model's config after its first build), under their final names.
+    /// </summary>
+    public static async Task EnsureAsync(NodeExecution run, Relation target, CancellationToken ct = default)
+    {
+        foreach (var index in run.Node.Config.Indexes)
+        {
+            var columns = string.Join(", ", index.Columns.Select(Relation.Quote));
+            await SqlRunner.ExecuteAsync(run.Connection, run.Transaction,
+                $"create {(index.Unique ? "unique " : "")}index if not exists {Relation.Quote(FinalName(run.Node.Name, index))} on {target} using {index.Type ?? "btree"} ({columns})", ct);
+        }
+    }
+
     public static string FinalName(string model, IndexConfig index) =>
         Truncate($"{(index.Unique ? "unique" : "index")}_{model}_on_{string.Join("_", index.Columns)}");
 

@@ -15,8 +15,8 @@ namespace JobMarket.Warehouse.Runner.Models.Materializations;
 ///   under a temporary name and swaps it in, recreating dependents.</item>
 /// <item><c>table</c>: built as <c>&lt;name&gt;__tmp_&lt;run&gt;</c>, indexed, audited, swapped.</item>
 /// <item><c>incremental</c>: new rows into a temporary table, tested there, schema drift per
-///   <c>on_schema_change</c>, delete+insert by <c>unique_key</c>; first run and <c>--full-refresh</c>
-///   build like a table.</item>
+///   <c>on_schema_change</c>, configured indexes the table lacks created, delete+insert by
+///   <c>unique_key</c>; first run and <c>--full-refresh</c> build like a table.</item>
 /// <item><c>materialized_view</c>: the rendered definition and indexes are hashed into
 ///   <c>audit.model_state</c>; a changed hash rebuilds and swaps, an unchanged one refreshes
 ///   (<c>CONCURRENTLY</c> when a unique index allows it).</item>
@@ -62,7 +62,7 @@ internal static class Materializer
             await SqlRunner.ExecuteAsync(run.Connection, run.Transaction, "savepoint jobmarket_view", ct);
             try
             {
-                await SqlRunner.ExecuteModelAsync(run.Connection, run.Transaction, run.Node, $"create or replace view {target} as\n", sql, "", ct);
+                await run.ExecuteModelAsync($"create or replace view {target} as\n", sql, ct);
                 await SqlRunner.ExecuteAsync(run.Connection, run.Transaction, "release savepoint jobmarket_view", ct);
                 return await AuditedAsync(run, target, new MaterializeOutcome(null, true, existing is null ? "created" : "replaced"));
             }
@@ -73,7 +73,7 @@ internal static class Materializer
             }
         }
         var built = target.WithName(run.TempName);
-        await SqlRunner.ExecuteModelAsync(run.Connection, run.Transaction, run.Node, $"create view {built} as\n", sql, "", ct);
+        await run.ExecuteModelAsync($"create view {built} as\n", sql, ct);
         if (!await run.AuditAsync(built))
         {
             return new MaterializeOutcome(null, false, "tests failed");
@@ -87,7 +87,7 @@ internal static class Materializer
         var target = run.Node.Relation;
         var existing = await RelationCatalog.FindAsync(run.Connection, run.Transaction, target, ct);
         var built = target.WithName(run.TempName);
-        var rows = await SqlRunner.ExecuteModelAsync(run.Connection, run.Transaction, run.Node, $"create table {built} as\n", sql, "", ct);
+        var rows = await run.ExecuteModelAsync($"create table {built} as\n", sql, ct);
         return await PublishBuiltAsync(run, built, 'r', existing, rows, ct);
     }
 
@@ -112,8 +112,10 @@ internal static class Materializer
         {
             return await TableAsync(run, run.Render(false), ct);
         }
+        // Before the query: it may be the index the new rows are looked up by.
+        await IndexBuilder.EnsureAsync(run, target, ct);
         var staged = $"jobmarket_incremental_{run.RunId}";
-        await SqlRunner.ExecuteModelAsync(run.Connection, run.Transaction, run.Node, $"create temporary table {staged} on commit drop as\n", run.Render(true), "", ct);
+        await run.ExecuteModelAsync($"create temporary table {staged} on commit drop as\n", run.Render(true), ct);
         // Temporary tables get no autovacuum: without statistics the merge's join is planned blind.
         await SqlRunner.ExecuteAsync(run.Connection, run.Transaction, $"analyze {staged}", ct);
         // The stored rows passed their tests when they came: test the rows this run brings, before the
@@ -159,10 +161,11 @@ internal static class Materializer
         {
             var concurrently = existing.Populated && await RelationCatalog.HasUniqueIndexAsync(run.Connection, run.Transaction, existing.Oid, ct);
             await SqlRunner.ExecuteAsync(run.Connection, run.Transaction, $"refresh materialized view {(concurrently ? "concurrently " : "")}{target}", ct);
+            await run.PlannerSettings.RestoreAsync(run.Connection, run.Transaction, ct);
             return await AuditedAsync(run, target, new MaterializeOutcome(null, true, concurrently ? "refreshed concurrently" : "refreshed"));
         }
         var built = target.WithName(run.TempName);
-        var rows = await SqlRunner.ExecuteModelAsync(run.Connection, run.Transaction, run.Node, $"create materialized view {built} as\n", sql, "", ct);
+        var rows = await run.ExecuteModelAsync($"create materialized view {built} as\n", sql, ct);
         var outcome = await PublishBuiltAsync(run, built, 'm', existing, rows, ct);
         if (outcome.Published)
         {

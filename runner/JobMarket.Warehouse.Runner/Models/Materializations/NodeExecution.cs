@@ -18,11 +18,25 @@ internal sealed class NodeExecution
     public required ModelEngineOptions Options { get; init; }
     public required bool FullRefresh { get; init; }
 
+    /// <summary>Planner settings from before the pre-hooks, put back once the model's query ran.</summary>
+    public required PlannerSettings PlannerSettings { get; init; }
+
     /// <summary>Runs the node's tests against the given relation; false means an error-severity test failed.</summary>
     public required Func<Relation, Task<bool>> AuditAsync { get; init; }
 
     public string TempName => Suffixed("__tmp_");
     public string OldName => Suffixed("__old_");
+
+    /// <summary>
+    /// Runs the statement that holds the model's query (<c>prefix + sql</c>), then puts the planner
+    /// settings back for the statements that follow it.
+    /// </summary>
+    public async Task<long> ExecuteModelAsync(string prefix, string sql, CancellationToken ct = default)
+    {
+        var rows = await SqlRunner.ExecuteModelAsync(Connection, Transaction, Node, prefix, sql, "", ct);
+        await PlannerSettings.RestoreAsync(Connection, Transaction, ct);
+        return rows;
+    }
 
     /// <summary>Renders the model SQL with <c>is_incremental()</c> as given.</summary>
     public string Render(bool incremental) => SqlRunner.Body(ModelCompiler.Render(Project, Node, incremental));
