@@ -7,13 +7,15 @@
         {'columns': ['loaded_at']}
     ],
     pre_hook=["set local work_mem = '256MB'"],
-    post_hook=["delete from core.posting where not exists (select from core.source_posting where source_posting.posting_id = core.posting.posting_id)"]
+    post_hook=["delete from core.posting where posting_id = any(array(select moved.previous_posting_id from core.source_posting as moved where moved.loaded_at > coalesce((select max(kept.loaded_at) from core.posting as kept where kept.loaded_at < now()), '-infinity') and moved.previous_posting_id <> moved.posting_id)) and not exists (select from core.source_posting where source_posting.posting_id = core.posting.posting_id)"]
 ) }}
 
 {#
     Incremental: only the postings whose source postings were re-resolved or changed state since the
-    last build are merged again. The post-hook drops a posting that no source posting points to any
-    more (its fingerprint moved).
+    last build are merged again, and those a re-resolved source posting left (its fingerprint
+    moved). The post-hook drops such a posting when no source posting points to it any more; it
+    looks only at the postings left since this model's previous build (rows older than this
+    transaction's).
 #}
 
 with
@@ -48,6 +50,11 @@ affected as (
     select lifecycle.posting_id
     from lifecycle
     where lifecycle.loaded_at > (select max(stored.loaded_at) from {{ this }} as stored)
+    union
+    select source_posting.previous_posting_id
+    from source_posting
+    where source_posting.loaded_at > (select max(stored.loaded_at) from {{ this }} as stored)
+        and source_posting.previous_posting_id <> source_posting.posting_id
 
 ),
 {% endif %}

@@ -1,11 +1,13 @@
 {{ config(
     materialized='incremental',
     unique_key=['source_code', 'source_posting_id'],
+    on_schema_change='append_new_columns',
     indexes=[
         {'columns': ['source_code', 'source_posting_id'], 'unique': true},
         {'columns': ['posting_id']},
         {'columns': ['loaded_at']},
-        {'columns': ['source_code', 'last_page_id']}
+        {'columns': ['source_code', 'last_page_id']},
+        {'columns': ['description_head']}
     ],
     pre_hook=["set local enable_nestloop = off", "set local work_mem = '512MB'"]
 ) }}
@@ -529,6 +531,14 @@ france_travail_heads as (
     select stored.fingerprint, stored.title_key, coalesce(stored.departement_code, stored.region_code, stored.country_code, 'unknown'), stored.description_head
     from {{ this }} as stored
     where stored.source_code = 'france_travail'
+        -- only the openings this build's re-list candidates carry: an index probe, not every stored row
+        and stored.description_head = any(array(
+            select resolved.description_head
+            from resolved
+            where resolved.source_code = 'adzuna'
+                and resolved.company_key is null
+                and length(resolved.description_head) >= 40
+        ))
     {% endif %}
 
 ),
@@ -559,6 +569,18 @@ final as (
         resolved.source_code,
         resolved.source_posting_id,
         coalesce(adzuna_relists.original_fingerprint, resolved.own_fingerprint) as fingerprint,
+        {% if is_incremental() %}
+        -- the posting it belonged to before this build: core.posting merges that one again (it lost
+        -- a member, or all of them when its fingerprint moved)
+        (
+            select stored.posting_id
+            from {{ this }} as stored
+            where stored.source_code = resolved.source_code
+                and stored.source_posting_id = resolved.source_posting_id
+        ) as previous_posting_id,
+        {% else %}
+        null::bigint as previous_posting_id,
+        {% endif %}
 
         ---------- foreign keys
         case when resolved.company_key is not null

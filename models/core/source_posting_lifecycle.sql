@@ -4,15 +4,17 @@
     indexes=[
         {'columns': ['source_code', 'source_posting_id'], 'unique': true},
         {'columns': ['posting_id']},
-        {'columns': ['loaded_at']}
-    ],
-    pre_hook=["set local enable_nestloop = off"]
+        {'columns': ['loaded_at']},
+        {'columns': ['source_code', 'last_partition_key', 'last_seen_at']},
+        {'columns': ['last_seen_at']}
+    ]
 ) }}
 
 {#
-    Open or closed, per source posting. Narrow on purpose: an incremental build re-checks every
-    open posting here (a posting closes when pages stop carrying it, so no new page names it)
-    without touching the wide core.source_posting, and writes only the rows whose state changed.
+    Open or closed, per source posting. A posting closes when pages stop carrying it, so no new
+    page names it: an incremental build also re-checks the open postings that can have closed since
+    (a full run of their partition came after their last sighting, or their source was fetched for
+    31 days without them), found by index, and writes only the rows whose state changed.
 #}
 
 with
@@ -27,6 +29,20 @@ source_posting as not materialized (
 partition_runs as (
 
     select * from {{ ref('stg_landing__partition_runs') }}
+
+),
+
+partition_full_scans as (
+
+    -- per query partition: its full runs (a few dozen), and the latest one
+    select
+        partition_runs.source_code,
+        partition_runs.partition_key,
+        max(partition_runs.fetched_at) as latest_fetched_at,
+        array_agg(partition_runs.fetched_at) as fetched_ats
+    from partition_runs
+    where partition_runs.is_full_scan
+    group by partition_runs.source_code, partition_runs.partition_key
 
 ),
 
@@ -46,7 +62,8 @@ candidates as (
 
     union all
 
-    -- postings still open that no new page mentioned: they may have closed since
+    -- open postings that no new page mentioned and that `judged` may close; every other open
+    -- posting would be judged open again, as it is stored
     select
         stored.source_code,
         stored.source_posting_id,
@@ -57,6 +74,20 @@ candidates as (
         false as is_resighted
     from {{ this }} as stored
     where stored.is_active
+        and (stored.source_code, stored.source_posting_id) in (
+            -- a full run of their partition came after their last sighting
+            select open_posting.source_code, open_posting.source_posting_id
+            from partition_full_scans
+            inner join {{ this }} as open_posting
+                on open_posting.source_code = partition_full_scans.source_code
+                and open_posting.last_partition_key = partition_full_scans.partition_key
+                and open_posting.last_seen_at < partition_full_scans.latest_fetched_at
+            union
+            -- not seen for 31 days before the latest fetch (of any source: the rule in `judged` is per source)
+            select open_posting.source_code, open_posting.source_posting_id
+            from {{ this }} as open_posting
+            where open_posting.last_seen_at < (select max(partition_runs.fetched_at) from partition_runs) - interval '31 days'
+        )
         and not exists (
             select
             from source_posting
@@ -65,20 +96,6 @@ candidates as (
                 and source_posting.loaded_at > (select max(latest.loaded_at) from {{ this }} as latest)
         )
     {% endif %}
-
-),
-
-partition_full_scans as (
-
-    -- per query partition: its full runs (a few dozen), and the latest one
-    select
-        partition_runs.source_code,
-        partition_runs.partition_key,
-        max(partition_runs.fetched_at) as latest_fetched_at,
-        array_agg(partition_runs.fetched_at) as fetched_ats
-    from partition_runs
-    where partition_runs.is_full_scan
-    group by partition_runs.source_code, partition_runs.partition_key
 
 ),
 

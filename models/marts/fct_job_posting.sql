@@ -8,12 +8,14 @@
         {'columns': ['loaded_at']}
     ],
     pre_hook=["set local enable_nestloop = off", "set local work_mem = '256MB'"],
-    post_hook=["delete from marts.fct_job_posting as fact where not exists (select from core.posting where posting.posting_id = fact.posting_id)"]
+    post_hook=["delete from marts.fct_job_posting as fact where fact.posting_id = any(array(select moved.previous_posting_id from core.source_posting as moved where moved.loaded_at > coalesce((select max(kept.loaded_at) from marts.fct_job_posting as kept where kept.loaded_at < now()), '-infinity') and moved.previous_posting_id <> moved.posting_id)) and not exists (select from core.posting where posting.posting_id = fact.posting_id)"]
 ) }}
 
 {#
     Incremental: the postings core.posting rewrote since the last build. Dimension keys are the
-    core's stable ids, so a stored row never points at a key that moved.
+    core's stable ids, so a stored row never points at a key that moved. The post-hook drops the
+    facts of postings core.posting dropped (a source posting left them since this model's previous
+    build and none is left).
 #}
 
 with
