@@ -36,17 +36,44 @@ dim_location as (
 
 ),
 
-postings_by_month as (
+-- counted per first-seen day, then per month: the join with the calendar then reads thousands
+-- of groups, not millions of rows (which it sorted)
+postings_by_day as (
 
     select
-        dim_date.month_start_date,
+        fct_job_posting.first_seen_date_key,
         fct_job_posting.occupation_key,
         fct_job_posting.region_key,
         count(*) as count_postings
     from fct_job_posting
+    group by fct_job_posting.first_seen_date_key, fct_job_posting.occupation_key, fct_job_posting.region_key
+
+),
+
+postings_by_month as (
+
+    select
+        dim_date.month_start_date,
+        postings_by_day.occupation_key,
+        postings_by_day.region_key,
+        sum(postings_by_day.count_postings)::bigint as count_postings
+    from postings_by_day
     inner join dim_date
-        on dim_date.date_key = fct_job_posting.first_seen_date_key
-    group by dim_date.month_start_date, fct_job_posting.occupation_key, fct_job_posting.region_key
+        on dim_date.date_key = postings_by_day.first_seen_date_key
+    group by dim_date.month_start_date, postings_by_day.occupation_key, postings_by_day.region_key
+
+),
+
+skills_by_day as (
+
+    select
+        fct_posting_skill.first_seen_date_key,
+        fct_posting_skill.occupation_key,
+        fct_posting_skill.region_key,
+        fct_posting_skill.skill_key,
+        count(*) as count_postings_with_skill
+    from fct_posting_skill
+    group by fct_posting_skill.first_seen_date_key, fct_posting_skill.occupation_key, fct_posting_skill.region_key, fct_posting_skill.skill_key
 
 ),
 
@@ -54,14 +81,14 @@ skills_by_month as (
 
     select
         dim_date.month_start_date,
-        fct_posting_skill.occupation_key,
-        fct_posting_skill.region_key,
-        fct_posting_skill.skill_key,
-        count(*) as count_postings_with_skill
-    from fct_posting_skill
+        skills_by_day.occupation_key,
+        skills_by_day.region_key,
+        skills_by_day.skill_key,
+        sum(skills_by_day.count_postings_with_skill)::bigint as count_postings_with_skill
+    from skills_by_day
     inner join dim_date
-        on dim_date.date_key = fct_posting_skill.first_seen_date_key
-    group by dim_date.month_start_date, fct_posting_skill.occupation_key, fct_posting_skill.region_key, fct_posting_skill.skill_key
+        on dim_date.date_key = skills_by_day.first_seen_date_key
+    group by dim_date.month_start_date, skills_by_day.occupation_key, skills_by_day.region_key, skills_by_day.skill_key
 
 ),
 
