@@ -196,6 +196,55 @@ public sealed class MaterializerTests
     }
 
     [Fact]
+    public async Task Hooks_PlanOnlyTheModelsQueryWithTheirPlannerSettings_WhenAPreHookTurnsAJoinMethodOff()
+    {
+        await using var harness = await EngineHarness.CreateAsync("minimal");
+        harness.Write("models/core/number.sql", """
+            {{ config(
+                pre_hook=["set local enable_nestloop = off", "set local work_mem = '77MB'"],
+                post_hook=["create table core.post_hook_settings as select current_setting('enable_nestloop') as enable_nestloop, current_setting('work_mem') as work_mem"]
+            ) }}
+            select n, current_setting('enable_nestloop') as enable_nestloop from {{ source('numbers', 'numbers') }}
+
+            """);
+
+        var result = await harness.BuildAsync();
+
+        Assert.True(result.Succeeded, Failures(result));
+        Assert.Equal("off", await harness.ScalarAsync<string>("select distinct enable_nestloop from core.number"));
+        // the post-hook (like the tests and the merge) is planned with nested loops again; work_mem stays
+        Assert.Equal("on 77MB", await harness.ScalarAsync<string>("select enable_nestloop || ' ' || work_mem from core.post_hook_settings"));
+    }
+
+    [Fact]
+    public async Task Incremental_CreatesAConfiguredIndex_WhenItWasAddedAfterTheFirstBuild()
+    {
+        await using var harness = await EngineHarness.CreateAsync("minimal");
+        const string model = """
+            {{ config(materialized='incremental', unique_key='n'INDEXES) }}
+            select n, label, loaded_at from {{ source('numbers', 'numbers') }}
+            {% if is_incremental() %}
+            where loaded_at > (select max(loaded_at) from {{ this }})
+            {% endif %}
+
+            """;
+        harness.Write("models/core/number_log.sql", model.Replace("INDEXES", "", StringComparison.Ordinal));
+        Assert.True((await harness.BuildAsync()).Succeeded);
+        const string indexes = "select count(*) from pg_indexes where schemaname = 'core' and tablename = 'number_log'";
+        Assert.Equal(0L, await harness.ScalarAsync<long>(indexes));
+
+        harness.Write("models/core/number_log.sql", model.Replace("INDEXES", ", indexes=[{'columns': ['label']}, {'columns': ['n'], 'unique': true}]", StringComparison.Ordinal));
+        var second = await harness.BuildAsync();
+        var third = await harness.BuildAsync();
+
+        Assert.True(second.Succeeded, Failures(second));
+        Assert.True(third.Succeeded, Failures(third));
+        Assert.Equal(
+            ["index_number_log_on_label", "unique_number_log_on_n"],
+            await harness.QueryAsync<string>("select indexname from pg_indexes where schemaname = 'core' and tablename = 'number_log' order by indexname"));
+    }
+
+    [Fact]
     public async Task Hooks_FailTheNodeAndKeepThePreviousData_WhenAHookFails()
     {
         await using var harness = await EngineHarness.CreateAsync("minimal");
