@@ -90,8 +90,10 @@ ranked as (
         on source_system.source_code = source_posting.source_code
     {% if is_incremental() %}
     -- an array, not `in (select …)`: the planner then expects a handful of postings and reads them
-    -- by index (with the subquery it guesses a third of the table and scans it all)
+    -- by index (with the subquery it guesses a third of the table and scans it all); both sides, so
+    -- they are joined by hashing rather than by one index probe per source posting
     where source_posting.posting_id = any(array(select affected.posting_id from affected))
+        and lifecycle.posting_id = any(array(select affected.posting_id from affected))
     {% endif %}
 
 ),
@@ -99,19 +101,25 @@ ranked as (
 merged as (
 
     -- text from the highest-priority source (then the longest description); other attributes from
-    -- the first source that knows them; the most precise location wins
+    -- the first source that knows them (ties: the smallest value); the most precise location wins.
+    -- "First by an order" is the min of an array led by the ordering keys, zero-padded to sort as
+    -- text: ten ordered array_aggs sorted every posting's rows ten times
     select
         ranked.posting_id,
-        (array_agg(ranked.source_code order by ranked.source_priority, ranked.description_length desc, ranked.source_posting_id))[1] as primary_source_code,
-        (array_agg(ranked.source_posting_id order by ranked.source_priority, ranked.description_length desc, ranked.source_posting_id))[1] as primary_source_posting_id,
-        (array_agg(ranked.company_id order by ranked.source_priority) filter (where ranked.company_id is not null))[1] as company_id,
-        (array_agg(ranked.location_id order by ranked.location_precision, ranked.source_priority))[1] as location_id,
-        (array_agg(ranked.rome_code order by ranked.source_priority) filter (where ranked.rome_code is not null))[1] as rome_code,
-        (array_agg(ranked.contract_code order by ranked.source_priority) filter (where ranked.contract_code is not null))[1] as contract_code,
-        (array_agg(ranked.experience_code order by ranked.source_priority) filter (where ranked.experience_code is not null))[1] as experience_code,
-        (array_agg(ranked.working_time_code order by ranked.source_priority) filter (where ranked.working_time_code is not null))[1] as working_time_code,
+        min(array[
+            lpad(ranked.source_priority::text, 5, '0'),
+            lpad((999999999 - ranked.description_length)::text, 9, '0'),
+            ranked.source_posting_id,
+            ranked.source_code
+        ]) as primary_source,
+        (min(array[ranked.source_priority, ranked.company_id]) filter (where ranked.company_id is not null))[2] as company_id,
+        (min(array[ranked.location_precision, ranked.source_priority, ranked.location_id]))[3] as location_id,
+        (min(array[lpad(ranked.source_priority::text, 5, '0'), ranked.rome_code]) filter (where ranked.rome_code is not null))[2] as rome_code,
+        (min(array[lpad(ranked.source_priority::text, 5, '0'), ranked.contract_code]) filter (where ranked.contract_code is not null))[2] as contract_code,
+        (min(array[lpad(ranked.source_priority::text, 5, '0'), ranked.experience_code]) filter (where ranked.experience_code is not null))[2] as experience_code,
+        (min(array[lpad(ranked.source_priority::text, 5, '0'), ranked.working_time_code]) filter (where ranked.working_time_code is not null))[2] as working_time_code,
         -- no mention means on site; any source that says remote is believed
-        (array_agg(ranked.remote_code order by case ranked.remote_code when 'full_remote' then 1 when 'hybrid' then 2 else 3 end))[1] as remote_code,
+        (min(array[case ranked.remote_code when 'full_remote' then '1' when 'hybrid' then '2' else '3' end, ranked.remote_code]))[2] as remote_code,
         count(*) as count_source_postings,
         count(distinct ranked.source_code) as count_sources,
         min(ranked.posted_at) as posted_at,
@@ -139,7 +147,7 @@ final as (
         merged.experience_code,
         merged.remote_code,
         merged.working_time_code,
-        merged.primary_source_code,
+        merged.primary_source[4] as primary_source_code,
 
         ---------- attributes
         source_posting.title,
@@ -162,8 +170,8 @@ final as (
         now() as loaded_at
     from merged
     inner join source_posting
-        on source_posting.source_code = merged.primary_source_code
-        and source_posting.source_posting_id = merged.primary_source_posting_id
+        on source_posting.source_code = merged.primary_source[4]
+        and source_posting.source_posting_id = merged.primary_source[3]
 
 )
 

@@ -181,7 +181,9 @@ lookups as (
 
 ),
 
-contract_keyword_patterns as (
+-- the keyword patterns are materialized: each posting's rule reads them, and inlined every posting
+-- would aggregate them again
+contract_keyword_patterns as materialized (
 
     select
         contract_type_map.contract_code,
@@ -195,7 +197,7 @@ contract_keyword_patterns as (
 
 ),
 
-experience_keyword_patterns as (
+experience_keyword_patterns as materialized (
 
     select
         experience_map.experience_code,
@@ -209,7 +211,7 @@ experience_keyword_patterns as (
 
 ),
 
-remote_patterns as (
+remote_patterns as materialized (
 
     select
         remote_keyword.remote_code,
