@@ -32,12 +32,19 @@ posting as (
 posting_salary as (
 
     select * from {{ ref('posting_salary') }}
+    {% if is_incremental() %}
+    -- the day's postings by index (docs/models.md), not a hash of every stored row
+    where posting_id = any(array(select posting.posting_id from posting))
+    {% endif %}
 
 ),
 
 posting_skill as (
 
     select * from {{ ref('posting_skill') }}
+    {% if is_incremental() %}
+    where posting_id = any(array(select posting.posting_id from posting))
+    {% endif %}
 
 ),
 

@@ -1,6 +1,7 @@
 with
 
-fct_job_posting as (
+-- read twice: materialized, PostgreSQL would first copy every fact into a work table
+fct_job_posting as not materialized (
 
     select * from {{ ref('fct_job_posting') }}
 
