@@ -2,13 +2,17 @@
     materialized='incremental',
     unique_key='posting_id',
     indexes=[{'columns': ['posting_id'], 'unique': true}, {'columns': ['loaded_at']}],
-    post_hook=["delete from core.posting_salary as salary where salary.loaded_at < now() and salary.posting_id = any(array(select posting.posting_id from core.posting where posting.loaded_at > coalesce((select max(kept.loaded_at) from core.posting_salary as kept where kept.loaded_at < now()), '-infinity')))"]
+    post_hook=[
+        "delete from core.posting_salary as salary where salary.loaded_at < now() and salary.posting_id = any(array(select posting.posting_id from core.posting where posting.loaded_at > coalesce((select max(kept.loaded_at) from core.posting_salary as kept where kept.loaded_at < now()), '-infinity')))",
+        "delete from core.posting_salary as salary where salary.posting_id = any(array(select moved.previous_posting_id from core.source_posting as moved where moved.loaded_at > coalesce((select max(kept.loaded_at) from core.posting_salary as kept where kept.loaded_at < now()), '-infinity') and moved.previous_posting_id <> moved.posting_id)) and not exists (select from core.posting where posting.posting_id = salary.posting_id)"
+    ]
 ) }}
 
 {#
     Incremental: the salaries of the postings core.posting rewrote since the last build, chosen among
-    their source postings' figures (parsed once each, in core.source_posting_salary). The post-hook
-    drops the salary of such a posting when none of its source postings states one any more.
+    their source postings' figures (parsed once each, in core.source_posting_salary). Post-hooks
+    drop the salary of such a posting when none of its source postings states one any more, and the
+    salary of a posting core.posting dropped.
 #}
 
 with

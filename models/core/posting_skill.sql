@@ -2,12 +2,17 @@
     materialized='incremental',
     unique_key='posting_id',
     indexes=[{'columns': ['posting_id', 'skill_id'], 'unique': true}, {'columns': ['skill_id']}, {'columns': ['loaded_at']}],
-    pre_hook=["set local enable_nestloop = off", "set local work_mem = '256MB'"]
+    pre_hook=["set local enable_nestloop = off", "set local work_mem = '256MB'"],
+    post_hook=[
+        "delete from core.posting_skill as skill where skill.loaded_at < now() and skill.posting_id = any(array(select posting.posting_id from core.posting where posting.loaded_at > coalesce((select max(kept.loaded_at) from core.posting_skill as kept where kept.loaded_at < now()), '-infinity')))",
+        "delete from core.posting_skill as skill where skill.posting_id = any(array(select moved.previous_posting_id from core.source_posting as moved where moved.loaded_at > coalesce((select max(kept.loaded_at) from core.posting_skill as kept where kept.loaded_at < now()), '-infinity') and moved.previous_posting_id <> moved.posting_id)) and not exists (select from core.posting where posting.posting_id = skill.posting_id)"
+    ]
 ) }}
 
 {#
     Incremental: the skills of the postings core.posting rewrote since the last build replace
-    theirs (unique_key is the posting: delete + insert of its whole skill set).
+    theirs (unique_key is the posting: delete + insert of its whole skill set). Post-hooks drop the
+    skills of such a posting that now names none, and those of a posting core.posting dropped.
 #}
 
 with
