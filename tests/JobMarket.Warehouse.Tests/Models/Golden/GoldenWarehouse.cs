@@ -16,7 +16,7 @@ namespace JobMarket.Warehouse.Tests.Models.Golden;
 /// is landed with <see cref="RawPageWriter"/> and built, then fetch 2 (one posting per source gone, one
 /// new, one updated) is landed and built again. Tests read the state after each build.
 /// </summary>
-public sealed class GoldenWarehouse : IAsyncLifetime
+public class GoldenWarehouse : IAsyncLifetime
 {
     private readonly TempFolder _target = new();
     private string _connectionString = "";
@@ -50,7 +50,7 @@ public sealed class GoldenWarehouse : IAsyncLifetime
                 AfterFirstBuild[row.Item1] = (row.Item2, row.Item3);
             }
         }
-        await LandAsync(manifest.RootElement, fetch: 2);
+        await LandSecondFetchAsync(manifest.RootElement);
         SecondBuild = await BuildAsync();
 
         // Keep what the incremental second build wrote, then rebuild everything from raw: the tests
@@ -75,7 +75,10 @@ public sealed class GoldenWarehouse : IAsyncLifetime
 
     internal BuildResult FullRefreshBuild { get; private set; } = null!;
 
-    private async Task LandAsync(JsonElement manifest, int fetch)
+    /// <summary>What lands between the two builds: the manifest's fetch 2, unless a variant says otherwise.</summary>
+    protected virtual Task LandSecondFetchAsync(JsonElement manifest) => LandAsync(manifest, fetch: 2);
+
+    protected async Task LandAsync(JsonElement manifest, int fetch)
     {
         var fetchedAt = DateTimeOffset.Parse(manifest.GetProperty("fetches").GetProperty(fetch.ToString()).GetString()!);
         var pages = new List<RawPage>();
@@ -92,8 +95,33 @@ public sealed class GoldenWarehouse : IAsyncLifetime
                 fetchedAt,
                 body));
         }
-        var landed = await new RawPageWriter(DataSource).WriteAsync(fetch, pages);
+        await LandPagesAsync(fetch, pages);
+    }
+
+    protected async Task LandPagesAsync(long runId, IReadOnlyList<RawPage> pages)
+    {
+        var landed = await new RawPageWriter(DataSource).WriteAsync(runId, pages);
         Assert.Equal(pages.Count, landed.Landed);
+    }
+
+    /// <summary>
+    /// Rows of <paramref name="table"/> that the incremental second build wrote differently from the
+    /// full refresh ("+ " marks a row only the full refresh has). loaded_at says when a row was
+    /// written and previous_posting_id what an incremental build replaced, so they differ by design.
+    /// </summary>
+    public Task<List<string>> IncrementalDifferencesAsync(string table)
+    {
+        var copy = "incremental_copy." + table.Replace('.', '_');
+        const string BuildColumns = "'{loaded_at,previous_posting_id}'::text[]";
+        return QueryAsync<string>($"""
+            (select (to_jsonb(t) - {BuildColumns})::text from {copy} as t
+             except all
+             select (to_jsonb(t) - {BuildColumns})::text from {table} as t)
+            union all
+            (select '+ ' || (to_jsonb(t) - {BuildColumns})::text from {table} as t
+             except all
+             select '+ ' || (to_jsonb(t) - {BuildColumns})::text from {copy} as t)
+            """);
     }
 
     private async Task<BuildResult> BuildAsync(bool fullRefresh = false)
@@ -127,7 +155,7 @@ public sealed class GoldenWarehouse : IAsyncLifetime
         return row is null ? null : (IDictionary<string, object?>)row;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (DataSource is not null)
         {
