@@ -7,7 +7,7 @@
         {'columns': ['loaded_at']}
     ],
     pre_hook=["set local work_mem = '256MB'"],
-    post_hook=["delete from core.posting where posting_id = any(array(select moved.previous_posting_id from core.source_posting as moved where moved.loaded_at > coalesce((select max(kept.loaded_at) from core.posting as kept where kept.loaded_at < now()), '-infinity') and moved.previous_posting_id <> moved.posting_id)) and not exists (select from core.source_posting where source_posting.posting_id = core.posting.posting_id)"]
+    post_hook=["delete from core.posting where posting_id in (select core.postings_left_since_previous_build('core.posting')) and not exists (select from core.source_posting where source_posting.posting_id = core.posting.posting_id)"]
 ) }}
 
 {#

@@ -3,8 +3,8 @@
     unique_key='posting_id',
     indexes=[{'columns': ['posting_id'], 'unique': true}, {'columns': ['loaded_at']}],
     post_hook=[
-        "delete from core.posting_salary as salary where salary.loaded_at < now() and salary.posting_id = any(array(select posting.posting_id from core.posting where posting.loaded_at > coalesce((select max(kept.loaded_at) from core.posting_salary as kept where kept.loaded_at < now()), '-infinity')))",
-        "delete from core.posting_salary as salary where salary.posting_id = any(array(select moved.previous_posting_id from core.source_posting as moved where moved.loaded_at > coalesce((select max(kept.loaded_at) from core.posting_salary as kept where kept.loaded_at < now()), '-infinity') and moved.previous_posting_id <> moved.posting_id)) and not exists (select from core.posting where posting.posting_id = salary.posting_id)"
+        "delete from core.posting_salary as salary where salary.loaded_at < now() and salary.posting_id = any(array(select posting.posting_id from core.posting where posting.loaded_at > (select core.previous_build_at('core.posting_salary'))))",
+        "delete from core.posting_salary as salary where salary.posting_id in (select core.postings_left_since_previous_build('core.posting_salary')) and not exists (select from core.posting where posting.posting_id = salary.posting_id)"
     ]
 ) }}
 

@@ -4,8 +4,8 @@
     indexes=[{'columns': ['posting_id', 'skill_id'], 'unique': true}, {'columns': ['skill_id']}, {'columns': ['loaded_at']}],
     pre_hook=["set local enable_nestloop = off", "set local work_mem = '256MB'"],
     post_hook=[
-        "delete from core.posting_skill as skill where skill.loaded_at < now() and skill.posting_id = any(array(select posting.posting_id from core.posting where posting.loaded_at > coalesce((select max(kept.loaded_at) from core.posting_skill as kept where kept.loaded_at < now()), '-infinity')))",
-        "delete from core.posting_skill as skill where skill.posting_id = any(array(select moved.previous_posting_id from core.source_posting as moved where moved.loaded_at > coalesce((select max(kept.loaded_at) from core.posting_skill as kept where kept.loaded_at < now()), '-infinity') and moved.previous_posting_id <> moved.posting_id)) and not exists (select from core.posting where posting.posting_id = skill.posting_id)"
+        "delete from core.posting_skill as skill where skill.loaded_at < now() and skill.posting_id = any(array(select posting.posting_id from core.posting where posting.loaded_at > (select core.previous_build_at('core.posting_skill'))))",
+        "delete from core.posting_skill as skill where skill.posting_id in (select core.postings_left_since_previous_build('core.posting_skill')) and not exists (select from core.posting where posting.posting_id = skill.posting_id)"
     ]
 ) }}
 

@@ -8,7 +8,7 @@
         {'columns': ['loaded_at']}
     ],
     pre_hook=["set local enable_nestloop = off", "set local work_mem = '256MB'"],
-    post_hook=["delete from marts.fct_job_posting as fact where fact.posting_id = any(array(select moved.previous_posting_id from core.source_posting as moved where moved.loaded_at > coalesce((select max(kept.loaded_at) from marts.fct_job_posting as kept where kept.loaded_at < now()), '-infinity') and moved.previous_posting_id <> moved.posting_id)) and not exists (select from core.posting where posting.posting_id = fact.posting_id)"]
+    post_hook=["delete from marts.fct_job_posting as fact where fact.posting_id in (select core.postings_left_since_previous_build('marts.fct_job_posting')) and not exists (select from core.posting where posting.posting_id = fact.posting_id)"]
 ) }}
 
 {#

@@ -2,7 +2,7 @@
     materialized='incremental',
     unique_key='posting_id',
     indexes=[{'columns': ['posting_id', 'skill_key'], 'unique': true}, {'columns': ['skill_key']}, {'columns': ['loaded_at']}],
-    post_hook=["delete from marts.fct_posting_skill as bridge where bridge.posting_id = any(array(select moved.previous_posting_id from core.source_posting as moved where moved.loaded_at > coalesce((select max(kept.loaded_at) from marts.fct_posting_skill as kept where kept.loaded_at < now()), '-infinity') and moved.previous_posting_id <> moved.posting_id)) and not exists (select from marts.fct_job_posting as fact where fact.posting_id = bridge.posting_id)"]
+    post_hook=["delete from marts.fct_posting_skill as bridge where bridge.posting_id in (select core.postings_left_since_previous_build('marts.fct_posting_skill')) and not exists (select from marts.fct_job_posting as fact where fact.posting_id = bridge.posting_id)"]
 ) }}
 
 {# Incremental: the skill rows of the facts fct_job_posting rewrote since the last build. #}
