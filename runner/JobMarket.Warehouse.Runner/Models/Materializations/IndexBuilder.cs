@@ -12,11 +12,8 @@ internal static class IndexBuilder
         {
             var index = run.Node.Config.Indexes[i];
             var temp = Truncate($"{built.Name}_i{i + 1}");
-            var final = FinalName(run.Node.Name, index);
-            var columns = string.Join(", ", index.Columns.Select(Relation.Quote));
-            await SqlRunner.ExecuteAsync(run.Connection, run.Transaction,
-                $"create {(index.Unique ? "unique " : "")}index {Relation.Quote(temp)} on {built} using {index.Type ?? "btree"} ({columns})", ct);
-            names.Add((temp, final));
+            await SqlRunner.ExecuteAsync(run.Connection, run.Transaction, Create(index, temp, built), ct);
+            names.Add((temp, FinalName(run.Node.Name, index)));
         }
         return names;
     }
@@ -29,11 +26,12 @@ internal static class IndexBuilder
     {
         foreach (var index in run.Node.Config.Indexes)
         {
-            var columns = string.Join(", ", index.Columns.Select(Relation.Quote));
-            await SqlRunner.ExecuteAsync(run.Connection, run.Transaction,
-                $"create {(index.Unique ? "unique " : "")}index if not exists {Relation.Quote(FinalName(run.Node.Name, index))} on {target} using {index.Type ?? "btree"} ({columns})", ct);
+            await SqlRunner.ExecuteAsync(run.Connection, run.Transaction, Create(index, FinalName(run.Node.Name, index), target, ifNotExists: true), ct);
         }
     }
+
+    private static string Create(IndexConfig index, string name, Relation on, bool ifNotExists = false) =>
+        $"create {(index.Unique ? "unique " : "")}index {(ifNotExists ? "if not exists " : "")}{Relation.Quote(name)} on {on} using {index.Type ?? "btree"} ({string.Join(", ", index.Columns.Select(Relation.Quote))})";
 
     public static string FinalName(string model, IndexConfig index) =>
         Truncate($"{(index.Unique ? "unique" : "index")}_{model}_on_{string.Join("_", index.Columns)}");
