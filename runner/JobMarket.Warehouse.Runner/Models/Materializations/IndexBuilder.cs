@@ -24,14 +24,16 @@ internal static class IndexBuilder
     /// </summary>
     public static async Task EnsureAsync(NodeExecution run, Relation target, CancellationToken ct = default)
     {
-        foreach (var index in run.Node.Config.Indexes)
+        // Looked up first: CREATE INDEX IF NOT EXISTS locks the table against writers even when the index is there.
+        var existing = await RelationCatalog.IndexNamesAsync(run.Connection, run.Transaction, target, ct);
+        foreach (var index in run.Node.Config.Indexes.Where(i => !existing.Contains(FinalName(run.Node.Name, i))))
         {
-            await SqlRunner.ExecuteAsync(run.Connection, run.Transaction, Create(index, FinalName(run.Node.Name, index), target, ifNotExists: true), ct);
+            await SqlRunner.ExecuteAsync(run.Connection, run.Transaction, Create(index, FinalName(run.Node.Name, index), target), ct);
         }
     }
 
-    private static string Create(IndexConfig index, string name, Relation on, bool ifNotExists = false) =>
-        $"create {(index.Unique ? "unique " : "")}index {(ifNotExists ? "if not exists " : "")}{Relation.Quote(name)} on {on} using {index.Type ?? "btree"} ({string.Join(", ", index.Columns.Select(Relation.Quote))})";
+    private static string Create(IndexConfig index, string name, Relation on) =>
+        $"create {(index.Unique ? "unique " : "")}index {Relation.Quote(name)} on {on} using {index.Type ?? "btree"} ({string.Join(", ", index.Columns.Select(Relation.Quote))})";
 
     public static string FinalName(string model, IndexConfig index) =>
         Truncate($"{(index.Unique ? "unique" : "index")}_{model}_on_{string.Join("_", index.Columns)}");

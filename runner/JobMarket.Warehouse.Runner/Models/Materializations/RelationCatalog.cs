@@ -54,4 +54,10 @@ internal static class RelationCatalog
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "select exists (select from pg_catalog.pg_index where indrelid = @oid::oid and indisunique and indpred is null and indexprs is null)",
             new { oid }, tx, cancellationToken: ct));
+
+    /// <summary>Names of the indexes on a relation.</summary>
+    public static async Task<HashSet<string>> IndexNamesAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Relation relation, CancellationToken ct = default) =>
+        [.. await connection.QueryAsync<string>(new CommandDefinition(
+            "select indexname from pg_catalog.pg_indexes where schemaname = @Schema and tablename = @Name",
+            new { relation.Schema, relation.Name }, tx, cancellationToken: ct))];
 }
