@@ -116,6 +116,12 @@ internal static class Materializer
         await IndexBuilder.EnsureAsync(run, target, ct);
         var staged = $"jobmarket_incremental_{run.RunId}";
         await run.ExecuteModelAsync($"create temporary table {staged} on commit drop as\n", run.Render(true), ct);
+        // What follows reads the day's rows against the stored table: their tests, the merge, the
+        // post-hooks. Each probes a key's index; at PostgreSQL's default random_page_cost (4, priced
+        // for spinning disks) the planner hashed the whole table instead (deleting a day's 18,644
+        // postings from 690,000: 0.65 s against 0.13 s). The pages a day touches are cached.
+        await SqlRunner.ExecuteAsync(run.Connection, run.Transaction,
+            "select set_config('random_page_cost', least(current_setting('random_page_cost')::float8, 1.1)::text, true)", ct);
         var targetColumns = await RelationCatalog.ColumnsAsync(run.Connection, run.Transaction, target.ToString(), ct);
         var newColumns = await RelationCatalog.ColumnsAsync(run.Connection, run.Transaction, staged, ct);
         foreach (var key in run.Node.Config.UniqueKey.Where(k => newColumns.All(c => c.Name != k)))
@@ -147,7 +153,9 @@ internal static class Materializer
             }
         }
         var keyMatch = string.Join(" and ", run.Node.Config.UniqueKey.Select(k => $"target.{Relation.Quote(k)} = staged.{Relation.Quote(k)}"));
-        await SqlRunner.ExecuteAsync(run.Connection, run.Transaction, $"delete from {target} as target using {staged} as staged where {keyMatch}", ct);
+        // Distinct keys: a key the day holds several rows of (a posting's skills) is matched once.
+        await SqlRunner.ExecuteAsync(run.Connection, run.Transaction,
+            $"delete from {target} as target using (select distinct {keys} from {staged}) as staged where {keyMatch}", ct);
         var columns = string.Join(", ", newColumns.Select(c => Relation.Quote(c.Name)));
         var rows = await SqlRunner.ExecuteAsync(run.Connection, run.Transaction, $"insert into {target} ({columns}) select {columns} from {staged}", ct);
         return new MaterializeOutcome(rows, true, $"merged{(added.Count > 0 ? $", {added.Count} column(s) added" : "")}");
