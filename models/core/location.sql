@@ -1,7 +1,16 @@
 {{ config(
-    materialized='table',
+    materialized='incremental',
+    unique_key='location_id',
     indexes=[{'columns': ['location_id'], 'unique': true}]
 ) }}
+
+{#
+    Incremental: the seeds' places are written again on every build (a few hundred rows); the
+    communes the seeds lack are looked for only in the source postings loaded since the last build,
+    and the ones found before are kept. A place, once seen, stays (as a dimension member may); a
+    full refresh keeps only the places source postings still name. Scanning every source posting
+    for them took a second a day at a million.
+#}
 
 with
 
@@ -39,15 +48,34 @@ observed_communes as (
 
     -- communes that France Travail sends but the seed does not list (named from the offer's place label)
     select
-        source_posting.commune_code,
-        source_posting.departement_code,
-        min(initcap(substring(source_posting.location_text from '^\s*(?:\d{2,3}|2A|2B)\s+-\s+(.+)$'))) as commune_name
-    from source_posting
+        sighted.commune_code,
+        sighted.departement_code,
+        min(sighted.commune_name) as commune_name
+    from (
+        select
+            source_posting.commune_code,
+            source_posting.departement_code,
+            initcap(substring(source_posting.location_text from '^\s*(?:\d{2,3}|2A|2B)\s+-\s+(.+)$')) as commune_name
+        from source_posting
+        where source_posting.location_level = 'commune'
+            {% if is_incremental() %}
+            and source_posting.loaded_at > (select max(stored.loaded_at) from {{ this }} as stored)
+            {% endif %}
+        {% if is_incremental() %}
+        union all
+        -- the ones seen before (stored unnamed: the name is the code)
+        select
+            stored.commune_code,
+            stored.departement_code,
+            nullif(stored.commune_name, stored.commune_code)
+        from {{ this }} as stored
+        where stored.location_level = 'commune'
+        {% endif %}
+    ) as sighted
     left join commune
-        on commune.commune_code = source_posting.commune_code
-    where source_posting.location_level = 'commune'
-        and commune.commune_code is null
-    group by source_posting.commune_code, source_posting.departement_code
+        on commune.commune_code = sighted.commune_code
+    where commune.commune_code is null
+    group by sighted.commune_code, sighted.departement_code
 
 ),
 
@@ -151,7 +179,7 @@ levels as (
 
 ),
 
-final as (
+places as (
 
     select * from levels
     union all
@@ -169,6 +197,15 @@ final as (
         null,
         null,
         null
+
+),
+
+final as (
+
+    select
+        places.*,
+        now() as loaded_at
+    from places
 
 )
 

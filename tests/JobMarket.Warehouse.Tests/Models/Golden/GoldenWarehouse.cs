@@ -69,7 +69,7 @@ public class GoldenWarehouse : IAsyncLifetime
     /// <summary>The tables an incremental build merges into.</summary>
     public static IReadOnlyList<string> IncrementalTables { get; } =
     [
-        "core.source_posting", "core.source_posting_lifecycle", "core.source_posting_salary", "core.posting", "core.posting_salary", "core.posting_skill",
+        "core.source_posting", "core.source_posting_lifecycle", "core.location", "core.occupation", "core.source_posting_salary", "core.posting", "core.posting_salary", "core.posting_skill",
         "marts.fct_job_posting", "marts.fct_posting_skill", "marts.fct_market_daily",
     ];
 
