@@ -7,7 +7,8 @@
         {'columns': ['posting_id']},
         {'columns': ['loaded_at']},
         {'columns': ['source_code', 'last_page_id']},
-        {'columns': ['description_head']}
+        {'columns': ['description_head']},
+        {'columns': ['company_id', 'company_name']}
     ],
     pre_hook=["set local enable_nestloop = off", "set local work_mem = '512MB'"]
 ) }}
