@@ -42,9 +42,9 @@ pages as (
     union all
     -- The Muse has no date filter: an incremental run stops at the first page older than its window
     select 'themuse', themuse.partition_key, themuse.run_id, themuse.fetched_at, themuse.http_status, themuse.request_params,
-        -- the page asked for from the request (small), page_count from the body (each read of the
-        -- large body unpacks it again)
-        (themuse.request_params ->> 'page')::integer, (themuse.body ->> 'page_count')::integer
+        -- the page asked for from the request, the page count stored beside the body (V0057): each
+        -- read of the large body unpacks it again
+        (themuse.request_params ->> 'page')::integer, themuse.page_count
     from themuse
 
 ),
