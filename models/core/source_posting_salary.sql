@@ -7,7 +7,7 @@
         {'columns': ['loaded_at']}
     ],
     pre_hook=["set local enable_nestloop = off"],
-    post_hook=["delete from core.source_posting_salary as salary using core.source_posting as resolved where resolved.loaded_at > (select core.previous_build_at('core.source_posting_salary')) and resolved.source_code = salary.source_code and resolved.source_posting_id = salary.source_posting_id and salary.loaded_at < now()"]
+    post_hook=["delete from core.source_posting_salary as salary using core.source_posting as resolved where resolved.loaded_at > core.previous_build_at('core.source_posting_salary') and resolved.source_code = salary.source_code and resolved.source_posting_id = salary.source_posting_id and salary.loaded_at < now()"]
 ) }}
 
 {#
