@@ -21,7 +21,7 @@ internal sealed class EngineOptions
 
     public Option<bool> FullRefresh { get; } = new("--full-refresh")
     {
-        Description = "Rebuild incremental models and materialized views from scratch.",
+        Description = "Rebuild incremental models and materialized views from scratch, and reload seeds whose file has not changed.",
     };
 
     public Option<int> Threads { get; } = new("--threads")

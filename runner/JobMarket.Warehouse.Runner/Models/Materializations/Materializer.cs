@@ -186,11 +186,11 @@ internal static class Materializer
         return outcome;
     }
 
-    private static Task<string?> StoredHashAsync(NodeExecution run, Relation target, CancellationToken ct) =>
+    internal static Task<string?> StoredHashAsync(NodeExecution run, Relation target, CancellationToken ct) =>
         run.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "select definition_sha256 from audit.model_state where relation = @relation", new { relation = target.ToString() }, run.Transaction, cancellationToken: ct));
 
-    private static Task RecordHashAsync(NodeExecution run, Relation target, string materialization, string hash, CancellationToken ct) =>
+    internal static Task RecordHashAsync(NodeExecution run, Relation target, string materialization, string hash, CancellationToken ct) =>
         run.Connection.ExecuteAsync(new CommandDefinition(
             """
             insert into audit.model_state (relation, materialization, definition_sha256, updated_at)
@@ -199,7 +199,7 @@ internal static class Materializer
             set materialization = excluded.materialization, definition_sha256 = excluded.definition_sha256, updated_at = excluded.updated_at
             """, new { relation = target.ToString(), materialization, hash }, run.Transaction, cancellationToken: ct));
 
-    private static async Task<MaterializeOutcome> AuditedAsync(NodeExecution run, Relation relation, MaterializeOutcome outcome) =>
+    internal static async Task<MaterializeOutcome> AuditedAsync(NodeExecution run, Relation relation, MaterializeOutcome outcome) =>
         await run.AuditAsync(relation) ? outcome : outcome with { Published = false, Action = "tests failed" };
 
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

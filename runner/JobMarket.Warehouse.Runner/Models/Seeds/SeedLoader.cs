@@ -7,7 +7,9 @@ namespace JobMarket.Warehouse.Runner.Models.Seeds;
 /// <summary>
 /// Loads <c>models/seeds/&lt;seed&gt;.csv</c>: CsvHelper reads the file, binary COPY writes a table typed by
 /// the YAML <c>data_type</c>s under the temporary name, and the table is swapped in like a model table.
-/// A bad row is a <see cref="ProjectException"/> naming file, line and column.
+/// A bad row is a <see cref="ProjectException"/> naming file, line and column. A seed whose file, types
+/// and indexes hash as at its last load (<c>audit.model_state</c>) is left as it is and only tested, as an
+/// unchanged view is: reloading 27 seeds took 1.3 s of every build (<c>--full-refresh</c> reloads all).
 /// </summary>
 internal static class SeedLoader
 {
@@ -15,6 +17,14 @@ internal static class SeedLoader
     {
         var node = run.Node;
         var target = node.Relation;
+        var hash = Materializer.Hash(await File.ReadAllTextAsync(node.FullPath, ct)
+            + "\n--columns: " + string.Join(";", node.Columns.Select(c => $"{c.Name} {c.DataType}"))
+            + "\n--indexes: " + string.Join(";", node.Config.Indexes.Select(i => i.Describe())));
+        var existing = await RelationCatalog.FindAsync(run.Connection, run.Transaction, target, ct);
+        if (existing is { Kind: 'r' } && !run.FullRefresh && await Materializer.StoredHashAsync(run, target, ct) == hash)
+        {
+            return await Materializer.AuditedAsync(run, target, new MaterializeOutcome(null, true, "unchanged"));
+        }
         var built = target.WithName(run.TempName);
         await using var csv = CsvReader.FromFile(node.FullPath, new CsvReaderOptions { Separator = ',', TrackLineNumbers = true });
         await csv.ReadHeaderAsync(ct);
@@ -42,7 +52,6 @@ internal static class SeedLoader
             throw new ProjectException(node.YamlFile ?? node.File, column.Line, $"column '{column.Name}' is not in the header of {node.File}");
         }
         var columns = string.Join(", ", header.Select((h, i) => $"{Relation.Quote(h)} {types[i]}"));
-        var existing = await RelationCatalog.FindAsync(run.Connection, run.Transaction, target, ct);
         await SqlRunner.ExecuteAsync(run.Connection, run.Transaction, $"create table {built} ({columns})", ct);
         long rows;
         await using (var importer = await run.Connection.BeginBinaryImportAsync(
@@ -75,6 +84,11 @@ internal static class SeedLoader
             }
             rows = (long)await importer.CompleteAsync(ct);
         }
-        return await Materializer.PublishBuiltAsync(run, built, 'r', existing, rows, ct);
+        var outcome = await Materializer.PublishBuiltAsync(run, built, 'r', existing, rows, ct);
+        if (outcome.Published)
+        {
+            await Materializer.RecordHashAsync(run, target, "seed", hash, ct);
+        }
+        return outcome;
     }
 }

@@ -34,4 +34,33 @@ public sealed class ModelEngineTests
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(harness.Target, "run_results.json")));
         Assert.Equal(7, json.RootElement.GetProperty("results").GetArrayLength());
     }
+
+    [Fact]
+    public async Task BuildAsync_LeavesASeedAsLoaded_UntilItsFileChangesOrAFullRefresh()
+    {
+        await using var harness = await EngineHarness.CreateAsync("basic");
+        Assert.True((await harness.BuildAsync()).Succeeded);
+
+        var again = await harness.BuildAsync();
+        Assert.Equal("unchanged", await SeedActionAsync(harness, again.RunId));
+        Assert.Equal(3L, await harness.ScalarAsync<long>("select count(*) from seeds.region"));
+
+        harness.Write("models/seeds/region.csv", """
+            region_code,region_name,population,is_overseas
+            11,Île-de-France,12271794,false
+            84,"Auvergne-Rhône-Alpes",8042936,false
+            971,Guadeloupe,384239,true
+            972,Martinique,349925,true
+            """);
+        var edited = await harness.BuildAsync();
+        Assert.True(edited.Succeeded);
+        Assert.Equal("swapped", await SeedActionAsync(harness, edited.RunId));
+        Assert.Equal(4L, await harness.ScalarAsync<long>("select count(*) from seeds.region"));
+
+        var refreshed = await harness.BuildAsync(fullRefresh: true);
+        Assert.Equal("swapped", await SeedActionAsync(harness, refreshed.RunId));
+    }
+
+    private static Task<string> SeedActionAsync(EngineHarness harness, long runId) =>
+        harness.ScalarAsync<string>($"select action from audit.model_run where run_id = {runId} and node = 'region'");
 }
