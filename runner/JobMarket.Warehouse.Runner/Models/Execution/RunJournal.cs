@@ -8,6 +8,26 @@ namespace JobMarket.Warehouse.Runner.Models.Execution;
 /// <summary>Writes <c>audit.model_run</c>, <c>audit.test_result</c> and <c>audit.test_failure</c>.</summary>
 internal sealed class RunJournal(NpgsqlDataSource dataSource)
 {
+    /// <summary>Seconds each node took at its last successful build (none for a node never built).</summary>
+    public async Task<IReadOnlyDictionary<string, double>> LastDurationsAsync(IReadOnlyList<string> nodes, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<(string Node, double Seconds)>(new CommandDefinition(
+            """
+            select planned.node, last.seconds
+            from unnest(@nodes) as planned (node)
+            cross join lateral (
+                select extract(epoch from run.finished_at - run.started_at)::float8 as seconds
+                from audit.model_run as run
+                where run.node = planned.node and run.status in ('success', 'warn') and run.finished_at is not null
+                order by run.started_at desc
+                limit 1
+            ) as last
+            """,
+            new { nodes = nodes.ToArray() }, cancellationToken: ct));
+        return rows.ToDictionary(r => r.Node, r => r.Seconds, StringComparer.Ordinal);
+    }
+
     public async Task StartAsync(long runId, ModelNode node, bool selected, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);

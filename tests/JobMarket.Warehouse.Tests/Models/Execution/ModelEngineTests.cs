@@ -63,4 +63,20 @@ public sealed class ModelEngineTests
 
     private static Task<string> SeedActionAsync(EngineHarness harness, long runId) =>
         harness.ScalarAsync<string>($"select action from audit.model_run where run_id = {runId} and node = 'region'");
+
+    [Fact]
+    public async Task LastDurationsAsync_GivesEachBuiltNodesLastTime_AndNothingForANodeNeverBuilt()
+    {
+        await using var harness = await EngineHarness.CreateAsync("basic");
+        var build = await harness.BuildAsync();
+        Assert.True(build.Succeeded);
+
+        var durations = await new RunJournal(harness.DataSource).LastDurationsAsync(["region", "region_total", "never_built"]);
+
+        Assert.Equal(["region", "region_total"], durations.Keys.Order(StringComparer.Ordinal));
+        Assert.All(durations.Values, seconds => Assert.InRange(seconds, 0, 60));
+        var recorded = await harness.ScalarAsync<double>(
+            $"select extract(epoch from finished_at - started_at)::float8 from audit.model_run where run_id = {build.RunId} and node = 'region_total'");
+        Assert.Equal(recorded, durations["region_total"], 6);
+    }
 }
