@@ -1,8 +1,8 @@
 with
 
-fct_job_posting as (
+int_salary_percentiles as (
 
-    select * from {{ ref('fct_job_posting') }}
+    select * from {{ ref('int_salary_percentiles') }}
 
 ),
 
@@ -24,33 +24,14 @@ dim_experience as (
 
 ),
 
-salaries as (
-
-    -- stated, sane salaries only: predicted (Adzuna estimates) and flagged amounts stay out
-    select
-        fct_job_posting.occupation_key,
-        fct_job_posting.region_key,
-        fct_job_posting.experience_key,
-        fct_job_posting.salary_mid_eur
-    from fct_job_posting
-    where fct_job_posting.has_salary
-        and not fct_job_posting.is_salary_predicted
-
-),
-
 benchmarks as (
 
-    select
-        salaries.occupation_key,
-        salaries.region_key,
-        salaries.experience_key,
-        count(*) as count_postings,
-        percentile_cont(0.25) within group (order by salaries.salary_mid_eur) as salary_p25_eur,
-        percentile_cont(0.50) within group (order by salaries.salary_mid_eur) as salary_median_eur,
-        percentile_cont(0.75) within group (order by salaries.salary_mid_eur) as salary_p75_eur,
-        avg(salaries.salary_mid_eur) as salary_mean_eur
-    from salaries
-    group by salaries.occupation_key, salaries.region_key, salaries.experience_key
+    -- the finest of int_salary_percentiles' grouping sets: no level rolled up
+    select *
+    from int_salary_percentiles
+    where not int_salary_percentiles.is_all_regions
+        and not int_salary_percentiles.is_all_occupations
+        and not int_salary_percentiles.is_all_experience
 
 ),
 

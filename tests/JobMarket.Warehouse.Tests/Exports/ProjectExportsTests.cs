@@ -50,7 +50,7 @@ public sealed class ProjectExportsTests(ExportDatabaseFixture database) : IClass
     private static string SampleValue(string column, string type) => type switch
     {
         "bigint" or "integer" => column.EndsWith("_key", StringComparison.Ordinal) || column.EndsWith("_rank", StringComparison.Ordinal) ? "1" : "5",
-        "numeric" => column.StartsWith("share", StringComparison.Ordinal) ? "0.25" : "52000",
+        "numeric" or "double precision" => column.StartsWith("share", StringComparison.Ordinal) ? "0.25" : "52000",
         "boolean" => column is "is_active" or "has_salary" ? "true" : "false",
         "date" => "current_date",
         "timestamptz" => "now()",
