@@ -5,20 +5,8 @@ using JobMarket.Warehouse.Tests.Infrastructure;
 namespace JobMarket.Warehouse.Tests.Models.Golden;
 
 /// <summary>Source postings whose fingerprint moves between builds (see <see cref="MovedPostingWarehouse"/>).</summary>
-public sealed class MovedPostingTests(MovedPostingWarehouse warehouse) : IClassFixture<MovedPostingWarehouse>
+public sealed class MovedPostingTests(MovedPostingWarehouse warehouse) : IncrementalVariantTests<MovedPostingWarehouse>(warehouse)
 {
-    public static TheoryData<string> IncrementalTables => [.. GoldenWarehouse.IncrementalTables];
-
-    [Theory]
-    [MemberData(nameof(IncrementalTables))]
-    public async Task IncrementalBuild_WritesWhatAFullRefreshWrites_WhenSourcePostingsMoveToAnotherPosting(string table)
-    {
-        Assert.True(warehouse.SecondBuild.Succeeded, warehouse.SecondBuild.Summary);
-        Assert.True(warehouse.FullRefreshBuild.Succeeded, warehouse.FullRefreshBuild.Summary);
-
-        Assert.Empty(await warehouse.IncrementalDifferencesAsync(table));
-    }
-
     [Fact]
     public async Task IncrementalBuild_MergesAgainThePostingLeftOrDropsItWithItsRows_WhenItsSourcePostingMoves()
     {
@@ -26,25 +14,25 @@ public sealed class MovedPostingTests(MovedPostingWarehouse warehouse) : IClassF
         var dropped = 0;
         foreach (var id in MovedPostingWarehouse.Retitled.Keys)
         {
-            var left = warehouse.AfterFirstBuild[id].PostingId;
-            var moved = await warehouse.RowAsync(
+            var left = Warehouse.AfterFirstBuild[id].PostingId;
+            var moved = await Warehouse.RowAsync(
                 "select posting_id, previous_posting_id from incremental_copy.core_source_posting where source_code = 'france_travail' and source_posting_id = @id", new { id });
             Assert.NotNull(moved);
             Assert.Equal(left, (long)moved["previous_posting_id"]!);
             Assert.NotEqual(left, (long)moved["posting_id"]!);
 
-            var members = await warehouse.ScalarAsync<long>($"select count(*) from incremental_copy.core_source_posting where posting_id = {left}");
+            var members = await Warehouse.ScalarAsync<long>($"select count(*) from incremental_copy.core_source_posting where posting_id = {left}");
             if (members > 0)
             {
                 kept++;
-                Assert.Equal(members, await warehouse.ScalarAsync<long>($"select count_source_postings from incremental_copy.core_posting where posting_id = {left}"));
+                Assert.Equal(members, await Warehouse.ScalarAsync<long>($"select count_source_postings from incremental_copy.core_posting where posting_id = {left}"));
             }
             else
             {
                 dropped++;
                 foreach (var table in new[] { "core_posting", "core_posting_salary", "core_posting_skill", "marts_fct_job_posting", "marts_fct_posting_skill" })
                 {
-                    Assert.Equal(0L, await warehouse.ScalarAsync<long>($"select count(*) from incremental_copy.{table} where posting_id = {left}"));
+                    Assert.Equal(0L, await Warehouse.ScalarAsync<long>($"select count(*) from incremental_copy.{table} where posting_id = {left}"));
                 }
             }
         }
@@ -63,7 +51,7 @@ public sealed class MovedPostingTests(MovedPostingWarehouse warehouse) : IClassF
     {
         // the posting one retitled offer left keeps older members: were it dropped, only they point at it
         var left = await KeptLeftPostingAsync();
-        var members = await warehouse.ScalarAsync<long>(
+        var members = await Warehouse.ScalarAsync<long>(
             $"select count(*) from incremental_copy.core_source_posting where posting_id = {left} and loaded_at < (select max(loaded_at) from incremental_copy.core_source_posting)");
         Assert.True(members > 0);
 
@@ -75,8 +63,8 @@ public sealed class MovedPostingTests(MovedPostingWarehouse warehouse) : IClassF
     [Fact]
     public async Task ReferencesTest_ReportsALatestRow_WhenItsPostingIsGone()
     {
-        var moved = warehouse.AfterFirstBuild.Keys.First(MovedPostingWarehouse.Retitled.ContainsKey);
-        var postingId = await warehouse.ScalarAsync<long>(
+        var moved = Warehouse.AfterFirstBuild.Keys.First(MovedPostingWarehouse.Retitled.ContainsKey);
+        var postingId = await Warehouse.ScalarAsync<long>(
             $"select posting_id from incremental_copy.core_source_posting where source_code = 'france_travail' and source_posting_id = '{moved}'");
 
         var orphans = await OrphansAsync($"delete from incremental_copy.core_posting where posting_id = {postingId};");
@@ -88,8 +76,8 @@ public sealed class MovedPostingTests(MovedPostingWarehouse warehouse) : IClassF
     {
         foreach (var id in MovedPostingWarehouse.Retitled.Keys)
         {
-            var left = warehouse.AfterFirstBuild[id].PostingId;
-            if (await warehouse.ScalarAsync<long>($"select count(*) from incremental_copy.core_source_posting where posting_id = {left}") > 0)
+            var left = Warehouse.AfterFirstBuild[id].PostingId;
+            if (await Warehouse.ScalarAsync<long>($"select count(*) from incremental_copy.core_source_posting where posting_id = {left}") > 0)
             {
                 return left;
             }
@@ -110,7 +98,7 @@ public sealed class MovedPostingTests(MovedPostingWarehouse warehouse) : IClassF
             .Replace("'core.source_posting'", "'incremental_copy.core_source_posting'");
         Assert.Contains("incremental_copy.core_source_posting", sql);
 
-        await using var connection = await warehouse.DataSource.OpenConnectionAsync();
+        await using var connection = await Warehouse.DataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         if (change.Length > 0)
         {
