@@ -24,8 +24,22 @@ internal static class CliApplication
 
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
-            System.Runtime.InteropServices.PosixSignal.SIGTERM, signal => { signal.Cancel = true; cancellation.Cancel(); });
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, signal => { signal.Cancel = true; Cancel(); });
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; Cancel(); };
+
+        // A signal handler runs on its own thread: a second SIGTERM (or Ctrl+C) can land while the
+        // command is returning and the source is being disposed, which crashed the process (134).
+        void Cancel()
+        {
+            try
+            {
+                cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // the command has already finished
+            }
+        }
 
         try
         {
