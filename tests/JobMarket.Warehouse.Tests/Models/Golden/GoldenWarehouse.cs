@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dapper;
 using JobMarket.Warehouse.Extract.Landing;
 using JobMarket.Warehouse.Runner.Migrations;
@@ -96,6 +97,18 @@ public class GoldenWarehouse : IAsyncLifetime
                 body));
         }
         await LandPagesAsync(fetch, pages);
+    }
+
+    /// <summary>The first fetch's France Travail page, for a variant to edit.</summary>
+    protected async Task<JsonObject> FirstFranceTravailPageAsync() =>
+        JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(PagesFolder, "france_travail", "fetch1-page1.json")))!.AsObject();
+
+    /// <summary>Lands <paramref name="page"/> as fetch 2 of an incremental run (a date filter, which closes nothing).</summary>
+    protected Task LandIncrementalFranceTravailPageAsync(JsonElement manifest, JsonObject page)
+    {
+        var fetchedAt = DateTimeOffset.Parse(manifest.GetProperty("fetches").GetProperty("2").GetString()!);
+        return LandPagesAsync(2, [new RawPage(JobSource.FranceTravail, "/v2/offres/search", "golden",
+            """{"range": "0-149", "sort": "1", "publieeDepuis": "7"}""", 200, fetchedAt, Encoding.UTF8.GetBytes(page.ToJsonString()))]);
     }
 
     protected async Task LandPagesAsync(long runId, IReadOnlyList<RawPage> pages)

@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using JobMarket.Warehouse.Extract.Landing;
 
 namespace JobMarket.Warehouse.Tests.Models.Golden;
 
@@ -21,7 +19,7 @@ public sealed class MovedPostingWarehouse : GoldenWarehouse
 
     protected override async Task LandSecondFetchAsync(JsonElement manifest)
     {
-        var page = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(PagesFolder, "france_travail", "fetch1-page1.json")))!.AsObject();
+        var page = await FirstFranceTravailPageAsync();
         var offers = page["resultats"]!.AsArray();
         foreach (var offer in offers.ToList())
         {
@@ -34,9 +32,6 @@ public sealed class MovedPostingWarehouse : GoldenWarehouse
                 offers.Remove(offer);
             }
         }
-        var fetchedAt = DateTimeOffset.Parse(manifest.GetProperty("fetches").GetProperty("2").GetString()!);
-        // a date filter: an incremental run, which closes nothing
-        await LandPagesAsync(2, [new RawPage(JobSource.FranceTravail, "/v2/offres/search", "golden",
-            """{"range": "0-149", "sort": "1", "publieeDepuis": "7"}""", 200, fetchedAt, Encoding.UTF8.GetBytes(page.ToJsonString()))]);
+        await LandIncrementalFranceTravailPageAsync(manifest, page);
     }
 }
