@@ -111,9 +111,9 @@ internal sealed class ModelEngine(NpgsqlDataSource dataSource, ModelEngineOption
 
     // DAG-ordered, up to Threads nodes at once; a node starts when its planned parents are done and
     // is skipped when one of them did not succeed. When more nodes are ready than threads are free,
-    // the one heading the longest chain still to run starts first, timed by each node's last build:
-    // on two cores a day's marts were started in file order and the longest chain (the skills bridge,
-    // then the monthly skill demand) waited behind short ones.
+    // the one heading the longest chain still to run starts first, timed by each node's last build
+    // (in file order, the skills bridge and the monthly skill demand after it could wait behind short
+    // marts; with as many threads as ready nodes the order does not matter).
     private async Task ScheduleAsync(BuildContext context, List<ModelNode> plan, List<NodeResult> results, CancellationToken ct)
     {
         var planned = plan.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace JobMarket.Warehouse.Runner.Models.Execution;
 
-/// <summary>Writes <c>audit.model_run</c>, <c>audit.test_result</c> and <c>audit.test_failure</c>.</summary>
+/// <summary>Writes <c>audit.model_run</c>, <c>audit.test_result</c> and <c>audit.test_failure</c>, and reads back each node's last build time for the scheduler.</summary>
 internal sealed class RunJournal(NpgsqlDataSource dataSource)
 {
     /// <summary>Seconds each node took at its last successful build (none for a node never built).</summary>
