@@ -39,15 +39,6 @@ posting_salary as (
 
 ),
 
-posting_skill as (
-
-    select * from {{ ref('posting_skill') }}
-    {% if is_incremental() %}
-    where posting_id = any(array(select posting.posting_id from posting))
-    {% endif %}
-
-),
-
 dim_company as (
 
     select * from {{ ref('dim_company') }}
@@ -96,16 +87,6 @@ dim_remote as (
 
 ),
 
-skill_counts as (
-
-    select posting_skill.posting_id, count(*) as count_skills
-    from posting_skill
-    inner join posting
-        on posting.posting_id = posting_skill.posting_id
-    group by posting_skill.posting_id
-
-),
-
 final as (
 
     select
@@ -137,7 +118,6 @@ final as (
         case when not posting_salary.is_salary_absurd then posting_salary.salary_max_eur end as salary_max_eur,
         case when not posting_salary.is_salary_absurd then posting_salary.salary_mid_eur end as salary_mid_eur,
         posting.count_sources,
-        coalesce(skill_counts.count_skills, 0) as count_skills,
 
         ---------- booleans
         posting.is_active,
@@ -164,8 +144,6 @@ final as (
         on dim_occupation.rome_code = posting.rome_code
     left join posting_salary
         on posting_salary.posting_id = posting.posting_id
-    left join skill_counts
-        on skill_counts.posting_id = posting.posting_id
     left join dim_contract
         on dim_contract.contract_code = posting.contract_code
     left join dim_experience

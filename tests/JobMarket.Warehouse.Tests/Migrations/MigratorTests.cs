@@ -121,6 +121,30 @@ public sealed class MigratorTests
     }
 
     [Fact]
+    public async Task MigrateAsync_DropsTheFactsSkillCount_WhenTheWarehouseWasBuiltWithIt()
+    {
+        // a warehouse migrated and built before V0061: its fact still has count_skills
+        using var folder = new TempFolder();
+        folder.CopyFrom(RepositoryPaths.Project.Migrations);
+        var dropping = Directory.GetFiles(folder.Path, "V0061__*.sql").Single();
+        var script = File.ReadAllText(dropping);
+        File.Delete(dropping);
+        await using var dataSource = await FreshDatabaseAsync();
+        Assert.True((await MigratorFor(dataSource, folder.Path).MigrateAsync()).Successful);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("create table marts.fct_job_posting (posting_id bigint, count_skills bigint, is_active boolean)");
+        folder.Write(Path.GetFileName(dropping), script);
+
+        var result = await MigratorFor(dataSource, folder.Path).MigrateAsync();
+
+        Assert.True(result.Successful, result.Error?.ToString());
+        Assert.Equal([Path.GetFileName(dropping)], result.Applied);
+        var columns = (await connection.QueryAsync<string>(
+            "select attname from pg_attribute where attrelid = 'marts.fct_job_posting'::regclass and attnum > 0 and not attisdropped order by attnum")).ToList();
+        Assert.Equal(["posting_id", "is_active"], columns);
+    }
+
+    [Fact]
     public async Task ReaderRole_CannotReadRaw_ButReadsMarts()
     {
         await using var dataSource = await FreshDatabaseAsync();
