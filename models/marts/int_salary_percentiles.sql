@@ -14,42 +14,21 @@ fct_job_posting as (
 
 ),
 
-dim_occupation as (
-
-    select * from {{ ref('dim_occupation') }}
-
-),
-
-dim_location as (
-
-    select * from {{ ref('dim_location') }}
-
-),
-
-dim_experience as (
-
-    select * from {{ ref('dim_experience') }}
-
-),
-
 salaries as (
 
     -- stated, sane salaries only: predicted (Adzuna estimates) and flagged amounts stay out. Grouped
     -- by the dimensions' integer keys, named afterwards: sorting 350,000 rows by their text labels
     -- cost a second (each key has one name: région names and ROME labels are unique seeds, and
-    -- dim_occupation warns of an observed label that repeats one)
+    -- dim_occupation warns of an observed label that repeats one). Every key has its dimension row
+    -- (the fact's relationship tests; unknown is -1), so no join to the dimensions is needed here.
     select
         fct_job_posting.region_key,
         fct_job_posting.occupation_key,
         fct_job_posting.experience_key,
-        fct_job_posting.salary_mid_eur
+        fct_job_posting.salary_mid_eur,
+        -- the percentiles sort double precision: cast once, not in each of the six grouping sets
+        fct_job_posting.salary_mid_eur::double precision as salary_mid_eur_double
     from fct_job_posting
-    inner join dim_location
-        on dim_location.location_key = fct_job_posting.region_key
-    inner join dim_occupation
-        on dim_occupation.occupation_key = fct_job_posting.occupation_key
-    inner join dim_experience
-        on dim_experience.experience_key = fct_job_posting.experience_key
     where fct_job_posting.has_salary
         and not fct_job_posting.is_salary_predicted
 
@@ -65,9 +44,9 @@ final as (
         salaries.occupation_key,
         salaries.experience_key,
         count(*) as count_postings,
-        percentile_cont(0.25) within group (order by salaries.salary_mid_eur) as salary_p25_eur,
-        percentile_cont(0.50) within group (order by salaries.salary_mid_eur) as salary_median_eur,
-        percentile_cont(0.75) within group (order by salaries.salary_mid_eur) as salary_p75_eur,
+        percentile_cont(0.25) within group (order by salaries.salary_mid_eur_double) as salary_p25_eur,
+        percentile_cont(0.50) within group (order by salaries.salary_mid_eur_double) as salary_median_eur,
+        percentile_cont(0.75) within group (order by salaries.salary_mid_eur_double) as salary_p75_eur,
         avg(salaries.salary_mid_eur) as salary_mean_eur
     from salaries
     group by grouping sets (
