@@ -338,6 +338,19 @@ final as (
         merged.first_seen_at,
         merged.last_seen_at,
         merged.closed_at,
+        {% if is_incremental() %}
+        -- kept while the title and description stay as stored: core.posting_skill reads only the
+        -- postings whose text changed (a posting that gained a listing usually keeps its text)
+        coalesce((
+            select stored.text_changed_at
+            from {{ this }} as stored
+            where stored.posting_id = merged.posting_id
+                and stored.title is not distinct from source_posting.title
+                and stored.description is not distinct from source_posting.description
+        ), now()) as text_changed_at,
+        {% else %}
+        now() as text_changed_at,
+        {% endif %}
         now() as loaded_at
     from merged
     cross join sources

@@ -4,15 +4,16 @@
     indexes=[{'columns': ['posting_id', 'skill_id'], 'unique': true}, {'columns': ['skill_id']}, {'columns': ['loaded_at']}],
     pre_hook=["set local enable_nestloop = off", "set local work_mem = '256MB'"],
     post_hook=[
-        "delete from core.posting_skill as skill where skill.loaded_at < now() and skill.posting_id = any(array(select posting.posting_id from core.posting where posting.loaded_at > (select core.previous_build_at('core.posting_skill'))))",
+        "delete from core.posting_skill as skill where skill.loaded_at < now() and skill.posting_id = any(array(select posting.posting_id from core.posting where posting.loaded_at > (select core.previous_build_at('core.posting_skill')) and posting.text_changed_at > (select core.previous_build_at('core.posting_skill'))))",
         "delete from core.posting_skill as skill where skill.posting_id in (select core.postings_left_since_previous_build('core.posting_skill')) and not exists (select from core.posting where posting.posting_id = skill.posting_id)"
     ]
 ) }}
 
 {#
-    Incremental: the skills of the postings core.posting rewrote since the last build replace
-    theirs (unique_key is the posting: delete + insert of its whole skill set). Post-hooks drop the
-    skills of such a posting that now names none, and those of a posting core.posting dropped.
+    Incremental: the skills of the postings whose title or description core.posting changed since
+    the last build replace theirs (unique_key is the posting: delete + insert of its whole skill
+    set); a posting rewritten with the same text keeps its skills. Post-hooks drop the skills of a
+    posting whose new text names none, and those of a posting core.posting dropped.
 #}
 
 with
@@ -21,7 +22,9 @@ posting as (
 
     select * from {{ ref('posting') }}
     {% if is_incremental() %}
+    -- text_changed_at is never after loaded_at: the loaded_at index finds the rewritten postings
     where loaded_at > (select max(stored.loaded_at) from {{ this }} as stored)
+        and text_changed_at > (select max(stored.loaded_at) from {{ this }} as stored)
     {% endif %}
 
 ),

@@ -2,10 +2,18 @@
     materialized='incremental',
     unique_key='posting_id',
     indexes=[{'columns': ['posting_id', 'skill_key'], 'unique': true}, {'columns': ['skill_key']}, {'columns': ['loaded_at']}],
-    post_hook=["delete from marts.fct_posting_skill as bridge where bridge.posting_id in (select core.postings_left_since_previous_build('marts.fct_posting_skill')) and not exists (select from marts.fct_job_posting as fact where fact.posting_id = bridge.posting_id)"]
+    post_hook=[
+        "delete from marts.fct_posting_skill as bridge where bridge.loaded_at < now() and bridge.posting_id = any(array(select fact.posting_id from marts.fct_job_posting as fact where fact.loaded_at > (select core.previous_build_at('marts.fct_posting_skill')))) and not exists (select from core.posting_skill as skill where skill.posting_id = bridge.posting_id and skill.skill_id = bridge.skill_key)",
+        "delete from marts.fct_posting_skill as bridge where bridge.posting_id in (select core.postings_left_since_previous_build('marts.fct_posting_skill')) and not exists (select from marts.fct_job_posting as fact where fact.posting_id = bridge.posting_id)"
+    ]
 ) }}
 
-{# Incremental: the skill rows of the facts fct_job_posting rewrote since the last build. #}
+{#
+    Incremental: the skill rows of the facts fct_job_posting rewrote since the last build, when
+    core.posting_skill read the posting's skills again or a column the bridge copies from the fact
+    changed (a posting that only gained a listing keeps its rows). Post-hooks drop the rows of a
+    skill a rewritten posting no longer names, and those of a posting that left the fact.
+#}
 
 with
 
@@ -21,8 +29,24 @@ fct_job_posting as (
     {% if is_incremental() %}
     -- an array of ids: the planner expects a few rows and joins them by index (docs/models.md)
     where posting_id = any(array(
-        select posting_id from {{ ref('fct_job_posting') }}
-        where loaded_at > (select max(stored.loaded_at) from {{ this }} as stored)
+        select fact.posting_id
+        from {{ ref('fct_job_posting') }} as fact
+        where fact.loaded_at > (select max(stored.loaded_at) from {{ this }} as stored)
+            and (
+                exists (
+                    select
+                    from {{ ref('posting_skill') }} as skill
+                    where skill.posting_id = fact.posting_id
+                        and skill.loaded_at > (select max(stored.loaded_at) from {{ this }} as stored)
+                )
+                or exists (
+                    select
+                    from {{ this }} as stored
+                    where stored.posting_id = fact.posting_id
+                        and (stored.occupation_key, stored.location_key, stored.region_key, stored.first_seen_date_key, stored.is_active)
+                            is distinct from (fact.occupation_key, fact.location_key, fact.region_key, fact.first_seen_date_key, fact.is_active)
+                )
+            )
     ))
     {% endif %}
 

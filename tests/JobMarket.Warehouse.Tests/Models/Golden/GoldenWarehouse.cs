@@ -119,13 +119,14 @@ public class GoldenWarehouse : IAsyncLifetime
 
     /// <summary>
     /// Rows of <paramref name="table"/> that the incremental second build wrote differently from the
-    /// full refresh ("+ " marks a row only the full refresh has). loaded_at says when a row was
-    /// written and previous_posting_id what an incremental build replaced, so they differ by design.
+    /// full refresh ("+ " marks a row only the full refresh has). loaded_at and text_changed_at say
+    /// when a row was written and previous_posting_id what an incremental build replaced, so they
+    /// differ by design.
     /// </summary>
     public Task<List<string>> IncrementalDifferencesAsync(string table)
     {
         var copy = "incremental_copy." + table.Replace('.', '_');
-        const string BuildColumns = "'{loaded_at,previous_posting_id}'::text[]";
+        const string BuildColumns = "'{loaded_at,text_changed_at,previous_posting_id}'::text[]";
         return QueryAsync<string>($"""
             (select (to_jsonb(t) - {BuildColumns})::text from {copy} as t
              except all
