@@ -24,17 +24,31 @@ dim_occupation as (
 
 ),
 
-monthly as (
+-- counted per first-seen day first, then per month: the calendar is joined to a few thousand
+-- groups, not to every posting
+daily as (
 
     select
-        dim_date.month_start_date,
+        fct_job_posting.first_seen_date_key,
         fct_job_posting.occupation_key,
         fct_job_posting.contract_key,
         count(*) as count_postings
     from fct_job_posting
+    group by fct_job_posting.first_seen_date_key, fct_job_posting.occupation_key, fct_job_posting.contract_key
+
+),
+
+monthly as (
+
+    select
+        dim_date.month_start_date,
+        daily.occupation_key,
+        daily.contract_key,
+        sum(daily.count_postings)::bigint as count_postings
+    from daily
     inner join dim_date
-        on dim_date.date_key = fct_job_posting.first_seen_date_key
-    group by dim_date.month_start_date, fct_job_posting.occupation_key, fct_job_posting.contract_key
+        on dim_date.date_key = daily.first_seen_date_key
+    group by dim_date.month_start_date, daily.occupation_key, daily.contract_key
 
 ),
 

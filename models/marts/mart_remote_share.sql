@@ -30,22 +30,37 @@ dim_location as (
 
 ),
 
+-- counted per first-seen day first, then per month: the calendar and remote policy are joined to
+-- a few thousand groups, not to every posting
+daily as (
+
+    select
+        fct_job_posting.first_seen_date_key,
+        fct_job_posting.occupation_key,
+        fct_job_posting.region_key,
+        fct_job_posting.remote_key,
+        count(*) as count_postings
+    from fct_job_posting
+    group by fct_job_posting.first_seen_date_key, fct_job_posting.occupation_key, fct_job_posting.region_key, fct_job_posting.remote_key
+
+),
+
 monthly as (
 
     select
         dim_date.month_start_date,
-        fct_job_posting.occupation_key,
-        fct_job_posting.region_key,
-        count(*) as count_postings,
-        count(*) filter (where dim_remote.remote_code = 'on_site') as count_on_site,
-        count(*) filter (where dim_remote.remote_code = 'hybrid') as count_hybrid,
-        count(*) filter (where dim_remote.remote_code = 'full_remote') as count_full_remote
-    from fct_job_posting
+        daily.occupation_key,
+        daily.region_key,
+        sum(daily.count_postings)::bigint as count_postings,
+        coalesce(sum(daily.count_postings) filter (where dim_remote.remote_code = 'on_site'), 0)::bigint as count_on_site,
+        coalesce(sum(daily.count_postings) filter (where dim_remote.remote_code = 'hybrid'), 0)::bigint as count_hybrid,
+        coalesce(sum(daily.count_postings) filter (where dim_remote.remote_code = 'full_remote'), 0)::bigint as count_full_remote
+    from daily
     inner join dim_date
-        on dim_date.date_key = fct_job_posting.first_seen_date_key
+        on dim_date.date_key = daily.first_seen_date_key
     inner join dim_remote
-        on dim_remote.remote_key = fct_job_posting.remote_key
-    group by dim_date.month_start_date, fct_job_posting.occupation_key, fct_job_posting.region_key
+        on dim_remote.remote_key = daily.remote_key
+    group by dim_date.month_start_date, daily.occupation_key, daily.region_key
 
 ),
 
