@@ -124,20 +124,49 @@ public sealed class MigratorTests
     public async Task MigrateAsync_DropsTheFactsSkillCount_WhenTheWarehouseWasBuiltWithIt()
     {
         // a warehouse migrated and built before V0061: its fact still has count_skills
+        await using var dataSource = await FreshDatabaseAsync();
+
+        await MigrateBuiltBeforeAsync(dataSource, "V0061",
+            "create table marts.fct_job_posting (posting_id bigint, count_skills bigint, is_active boolean)");
+
+        Assert.Equal(["posting_id", "is_active"], await ColumnsAsync(dataSource, "marts.fct_job_posting"));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_AddsThePostingsTextChangedAt_WhenTheWarehouseWasBuiltWithoutIt()
+    {
+        // a warehouse migrated and built before V0062: its postings have no text_changed_at
+        await using var dataSource = await FreshDatabaseAsync();
+
+        await MigrateBuiltBeforeAsync(dataSource, "V0062",
+            "create table core.posting (posting_id bigint, title text, description text, loaded_at timestamptz); insert into core.posting values (1, 'Data engineer', 'SQL', now())");
+
+        Assert.Equal(["posting_id", "title", "description", "loaded_at", "text_changed_at"], await ColumnsAsync(dataSource, "core.posting"));
+        await using var connection = await dataSource.OpenConnectionAsync();
+        // null: the next incremental build counts the posting's text as changed and reads its skills again
+        Assert.Null(await connection.ExecuteScalarAsync<DateTime?>("select text_changed_at from core.posting"));
+    }
+
+    // Migrates a fresh database up to (not including) `version`, runs `built` (the tables as a build of
+    // that time left them), then migrates again with every script from `version` on, which must
+    // start with `version` and succeed.
+    private static async Task MigrateBuiltBeforeAsync(NpgsqlDataSource dataSource, string version, string built)
+    {
         using var folder = new TempFolder();
         folder.CopyFrom(RepositoryPaths.Project.Migrations);
         var later = Directory.GetFiles(folder.Path, "V*.sql")
-            .Where(f => string.CompareOrdinal(Path.GetFileName(f), "V0061") >= 0)
+            .Where(f => string.CompareOrdinal(Path.GetFileName(f), version) >= 0)
             .Order(StringComparer.Ordinal)
             .ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
         foreach (var name in later.Keys)
         {
             File.Delete(Path.Combine(folder.Path, name));
         }
-        await using var dataSource = await FreshDatabaseAsync();
         Assert.True((await MigratorFor(dataSource, folder.Path).MigrateAsync()).Successful);
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync("create table marts.fct_job_posting (posting_id bigint, count_skills bigint, is_active boolean)");
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync(built);
+        }
         foreach (var (name, script) in later)
         {
             folder.Write(name, script);
@@ -146,10 +175,14 @@ public sealed class MigratorTests
         var result = await MigratorFor(dataSource, folder.Path).MigrateAsync();
 
         Assert.True(result.Successful, result.Error?.ToString());
-        Assert.StartsWith("V0061__", result.Applied[0]);
-        var columns = (await connection.QueryAsync<string>(
-            "select attname from pg_attribute where attrelid = 'marts.fct_job_posting'::regclass and attnum > 0 and not attisdropped order by attnum")).ToList();
-        Assert.Equal(["posting_id", "is_active"], columns);
+        Assert.StartsWith(version + "__", result.Applied[0]);
+    }
+
+    private static async Task<List<string>> ColumnsAsync(NpgsqlDataSource dataSource, string table)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return [.. await connection.QueryAsync<string>(
+            "select attname from pg_attribute where attrelid = @table::regclass and attnum > 0 and not attisdropped order by attnum", new { table })];
     }
 
     [Fact]
