@@ -39,6 +39,7 @@ fct_job_posting as (
                     where skill.posting_id = fact.posting_id
                         and skill.loaded_at > (select max(stored.loaded_at) from {{ this }} as stored)
                 )
+                -- the columns final copies from the fact: a column added there belongs here too
                 or exists (
                     select
                     from {{ this }} as stored
